@@ -1,0 +1,139 @@
+"""The pipeline: load → validate → resolve → render → write. `build()` reads like that list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import render, write
+from generator.config import Settings, load_settings
+from generator.diagnostics import Diagnostic, Severity, error, has_errors
+from generator.load import iter_yaml, load_file
+from generator.model import Project
+from generator.render import Page, labels
+from generator.resolve import resolve
+from generator.validate import Inputs, validate
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    project: Project | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def load_inputs(settings: Settings, paths: Iterable[Path] | None = None) -> tuple[Inputs, list[Diagnostic]]:
+    """Load the registries, plus the given roadmap files (default: all under roadmaps/)."""
+    inputs, diagnostics = Inputs(), []
+    registry = settings.roadmaps_dir / "registry"
+    wanted = list(iter_yaml([registry]))
+    others = list(iter_yaml(list(paths) if paths else [settings.roadmaps_dir]))
+    for path in wanted + [p for p in others if p.resolve() not in {w.resolve() for w in wanted}]:
+        doc, problems = load_file(path, settings.root)
+        diagnostics += problems
+        if doc is not None:
+            inputs.add(doc)
+    return inputs, diagnostics
+
+
+def check_content(settings: Settings) -> list[Diagnostic]:
+    """Hand-written pages must exist in every language, so the language switcher never leads nowhere."""
+    pages = {
+        lang: {
+            p.relative_to(settings.content_dir / lang).as_posix() for p in (settings.content_dir / lang).rglob("*.md")
+        }
+        for lang in settings.languages
+    }
+    every = set().union(*pages.values())
+    return [
+        error(f"content/{lang}/{page}", (1, 1), "missing-page", f"page exists in other languages but not in '{lang}'")
+        for lang in settings.languages
+        for page in sorted(every - pages[lang])
+    ]
+
+
+def check(settings: Settings, paths: Iterable[Path] | None = None, coverage: bool = True) -> Result:
+    """Load and validate; resolve only when everything is valid."""
+    started = time.perf_counter()
+    inputs, diagnostics = load_inputs(settings, paths)
+    diagnostics += validate(inputs, settings, today(), coverage=coverage and not paths)
+    if not paths:
+        diagnostics += check_content(settings)
+    result = Result(sorted(set(diagnostics)), timings={"validate": time.perf_counter() - started})
+    if result.ok:
+        result.project = resolve(inputs)
+    return result
+
+
+def navigation(project: Project, lang: str) -> list[Any]:
+    L = labels()[lang]
+    roadmaps: list[Any] = ["roadmaps/index.md"]
+    for profession in project.professions.values():
+        pages = [f"roadmaps/{r.key}.md" for r in project.roadmaps if r.profession.id == profession.id]
+        if pages:
+            roadmaps.append({profession.name[lang]: pages})
+    return [
+        {L["home"]: "index.md"},
+        {L["roadmaps"]: roadmaps},
+        {L["glossary"]: "glossary.md"},
+        {L["gips"]: "grensinfopunten.md"},
+        {L["about"]: "about.md"},
+    ]
+
+
+def render_all(project: Project, settings: Settings) -> dict[str, list[Page]]:
+    return {lang: list(render.site_pages(project, settings, lang)) for lang in settings.languages}
+
+
+def _source_date_epoch(settings: Settings) -> None:
+    """Deterministic builds: MkDocs stamps dates (sitemap) from SOURCE_DATE_EPOCH when it is set."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        newest = max((p.stat().st_mtime for p in iter_yaml([settings.roadmaps_dir])), default=0)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(newest))
+
+
+def build(root: Path, progress: Progress = lambda _: None, jobs: int | None = None) -> Result:
+    """Validate everything, then generate and build the site; on any error, site/ is left untouched."""
+    settings, diagnostics = load_settings(root)
+    if settings is None:
+        return Result(diagnostics)
+    progress("validating roadmaps")
+    result = check(settings)
+    if not result.ok or result.project is None:
+        return result
+    started = time.perf_counter()
+    progress("rendering pages")
+    pages = render_all(result.project, settings)
+    navs = {lang: navigation(result.project, lang) for lang in settings.languages}
+    result.timings["render"] = time.perf_counter() - started
+    staged = settings.build_dir / "site-new"
+    shutil.rmtree(staged, ignore_errors=True)
+    write.write_docs(settings, pages, navs, staged)
+    _source_date_epoch(settings)
+    progress(f"building {len(settings.languages)} languages with MkDocs")
+    started = time.perf_counter()
+    try:
+        write.run_mkdocs(settings, settings.languages, jobs or os.cpu_count() or 1)
+    except write.BuildError as exc:
+        result.diagnostics.append(Diagnostic("mkdocs.yml", 1, 1, "mkdocs", str(exc), Severity.ERROR))
+        return result
+    result.timings["mkdocs"] = time.perf_counter() - started
+    write.publish(settings, staged)
+    progress(f"site written to {settings.site_dir}")
+    return result

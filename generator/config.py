@@ -1,0 +1,89 @@
+"""Project settings: read from `extra.grensroutes` in mkdocs.yml, the single place a maintainer configures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, error
+from generator.load import load_file
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": "English"}
+LOCALES = {"nl": "nl_NL", "de": "de_DE", "fr": "fr_BE", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which roadmaps must exist (profession × route); empty means no coverage check."""
+
+    professions: tuple[str, ...] = ()
+    routes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    languages: tuple[str, ...] = ("nl", "de", "fr", "en")
+    required_languages: tuple[str, ...] = ("nl", "de", "fr", "en")
+    site_url: str = ""
+    repository: str = ""
+    review_months: int = 12
+    coverage: Coverage = field(default_factory=Coverage)
+
+    @property
+    def roadmaps_dir(self) -> Path:
+        return self.root / "roadmaps"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.root / "schemas"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / ".build"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+
+def _coverage(raw: dict[str, Any]) -> Coverage:
+    routes = tuple(tuple(r.split(">", 1)) for r in raw.get("routes", []))
+    return Coverage(tuple(raw.get("professions", [])), routes)  # type: ignore[arg-type]
+
+
+def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
+    """Read mkdocs.yml; a missing or malformed settings block is a located error."""
+    doc, diagnostics = load_file(root / "mkdocs.yml", root)
+    if doc is None:
+        return None, diagnostics
+    raw = (doc.data.get("extra") or {}).get("grensroutes")
+    if not isinstance(raw, dict):
+        return None, [error("mkdocs.yml", (1, 1), "config", "mkdocs.yml needs an `extra.grensroutes` settings block")]
+    try:
+        settings = Settings(
+            root=root,
+            languages=tuple(raw["languages"]),
+            required_languages=tuple(raw.get("required_languages", raw["languages"])),
+            site_url=str(raw.get("site_url", "")).rstrip("/"),
+            repository=str(raw.get("repository", "")),
+            review_months=int(raw.get("review_months", 12)),
+            coverage=_coverage(raw.get("coverage") or {}),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        pos = doc.pos(("extra", "grensroutes"))
+        return None, [error("mkdocs.yml", pos, "config", f"extra.grensroutes is not valid: {exc}")]
+    unknown = [lang for lang in settings.languages if lang not in LANGUAGE_NAMES]
+    if unknown or not set(settings.required_languages) <= set(settings.languages):
+        pos = doc.pos(("extra", "grensroutes", "languages"))
+        return None, [
+            error(
+                "mkdocs.yml", pos, "config", f"languages must be among {sorted(LANGUAGE_NAMES)}; required ⊆ languages"
+            )
+        ]
+    return settings, []

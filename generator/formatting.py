@@ -1,0 +1,69 @@
+"""Locale-aware formatting (Babel) and Markdown escaping for text that comes from YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_currency, format_decimal
+from babel.units import format_unit
+from markupsafe import Markup
+
+from generator.config import LOCALES
+
+# Characters Python-Markdown treats specially and accepts a backslash escape for (plus `|` for tables).
+_BACKSLASH = re.compile(r"([\\`*_{}\[\]()#!|])")
+_LINE_START = re.compile(r"^(\s*)([-+:]|\d+(?=[.)]))")
+_UNITS = {"days": "duration-day", "weeks": "duration-week", "months": "duration-month", "years": "duration-year"}
+
+
+def md_escape(value: Any) -> Markup:
+    """Make any text inert in Markdown: no markup, no HTML, no links, no attribute lists, on one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    text = _BACKSLASH.sub(r"\\\1", text)
+    text = _LINE_START.sub(_escape_line_start, text)
+    return Markup(text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """A leading '-', '+', '1.' or ':' would start a list or definition."""
+    mark = match.group(2)
+    if mark == ":":
+        return match.group(1) + "&#58;"
+    return match.group(1) + (mark + "\\" if mark[0].isdigit() else "\\" + mark)
+
+
+def md_url(url: str) -> str:
+    """Percent-encode the characters that would end a Markdown link target early."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def money(amount: float, currency: str, lang: str) -> str:
+    return format_currency(amount, currency, locale=LOCALES[lang])
+
+
+def money_range(low: float, high: float, currency: str, lang: str) -> str:
+    if low == high:
+        return money(low, currency, lang)
+    return f"{money(low, currency, lang)} – {money(high, currency, lang)}"
+
+
+def duration(low: float | None, high: float, unit: str, lang: str) -> str:
+    whole = format_unit(high, _UNITS[unit], length="long", locale=LOCALES[lang])
+    if low is None or low == high:
+        return whole
+    return f"{format_decimal(low, locale=LOCALES[lang])}–{whole}"
+
+
+def date(value: str, lang: str) -> str:
+    """'2026-11' → 'november 2026'; '2026-11-27' → '27 november 2026' (written out per locale)."""
+    if not value:
+        return ""
+    if len(value) == 7:
+        return format_skeleton("yMMMM", dt.date.fromisoformat(value + "-01"), locale=LOCALES[lang])
+    return format_date(dt.date.fromisoformat(value), format="long", locale=LOCALES[lang])

@@ -1,0 +1,131 @@
+"""The resolved model: typed, immutable objects that the renderer reads. References are objects, not ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Text = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    url: str
+    title: str
+    checked: str
+    publisher: str = ""
+    official: bool = False
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    country: str
+    name: Text
+    official_languages: tuple[str, ...]
+    destination: bool
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Authority:
+    id: str
+    name: str
+    name_language: str
+    translation: Text
+    jurisdiction: Jurisdiction
+    kind: str
+    contact: dict[str, Any]
+    sources: dict[str, Source]
+    short: str = ""
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Profession:
+    id: str
+    name: Text
+    titles: tuple[dict[str, str], ...]
+    regulation: dict[str, Any]
+    sources: dict[str, Source]
+    isco08: str = ""
+
+
+@dataclass(frozen=True)
+class Grensinfopunt:
+    id: str
+    name: str
+    borders: tuple[str, ...]
+    region: Text
+    towns: tuple[str, ...]
+    contact: dict[str, Any]
+    sources: dict[str, Source]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Text
+    definition: dict[str, Any]
+    sources: dict[str, Source]
+    original: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced (or honestly unknown) fact inside a roadmap."""
+
+    pointer: str
+    data: dict[str, Any]
+    sources: tuple[Source, ...]
+    checked: str  # explicit date, or the oldest date of its sources; "" if it cites nothing
+    confidence: str
+    unknown: bool
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    id: str
+    authority: Authority
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    key: str  # e.g. physiotherapist/nl-to-de-nw: also the page path in every language
+    file: str
+    profession: Profession
+    origin: Jurisdiction
+    destination: Jurisdiction
+    data: dict[str, Any]
+    steps: tuple[Step, ...]
+    sources: dict[str, Source]
+    facts: tuple[Fact, ...]
+    authorities: dict[str, Authority]
+    grensinfopunten: tuple[Grensinfopunt, ...]
+    contacts: tuple[Authority, ...]
+    version: str  # short hash of the roadmap's data: changes whenever its content changes
+
+    @property
+    def oldest_check(self) -> str:
+        return min((f.checked for f in self.facts if f.checked), default="")
+
+    @property
+    def unknowns(self) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.unknown)
+
+    @property
+    def low_confidence(self) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.confidence == "low")
+
+
+@dataclass(frozen=True)
+class Project:
+    jurisdictions: dict[str, Jurisdiction]
+    authorities: dict[str, Authority]
+    professions: dict[str, Profession]
+    grensinfopunten: dict[str, Grensinfopunt]
+    glossary: tuple[Term, ...]
+    roadmaps: tuple[Roadmap, ...] = field(default=())

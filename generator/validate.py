@@ -1,0 +1,349 @@
+"""Stage 2 — validate: JSON Schema first, then the semantic rules that a schema cannot express.
+
+Every rule is a generator of diagnostics, so all problems in all files are reported together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import schema
+from generator.config import Settings
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load import Document, JsonPath
+
+REGISTRY_KINDS = ("jurisdictions", "authorities", "professions", "grensinfopunten", "glossary")
+LANGS = {"nl", "de", "fr", "en"}
+_REGISTRY_NAME = "roadmaps/registry/authorities.yaml"
+
+
+@dataclass
+class Inputs:
+    """Loaded documents, sorted into registries and roadmaps."""
+
+    registries: dict[str, list[Document]] = field(default_factory=lambda: {k: [] for k in REGISTRY_KINDS})
+    roadmaps: list[Document] = field(default_factory=list)
+
+    def add(self, doc: Document) -> None:
+        kind = doc.data.get("registry")
+        if isinstance(kind, str) and kind in self.registries:
+            self.registries[kind].append(doc)
+        elif "registry" in doc.data:
+            self.registries.setdefault("invalid", []).append(doc)
+        else:
+            self.roadmaps.append(doc)
+
+    def documents(self) -> list[Document]:
+        return [d for docs in self.registries.values() for d in docs] + self.roadmaps
+
+    def ids(self, kind: str, key: str = "id") -> set[str]:
+        return {e.get(key) for d in self.registries.get(kind, []) for e in _entries(d)}
+
+
+def _entries(doc: Document) -> list[dict[str, Any]]:
+    entries = doc.data.get("entries")
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    """Every (path, value) pair in the data, parents before children."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from walk(value, (*path, i))
+
+
+def is_text(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and set(value) <= LANGS
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+# ---- rules for every file --------------------------------------------------------------------------------------
+
+
+def check_translations(doc: Document, required: tuple[str, ...]) -> Iterator[Diagnostic]:
+    for path, value in walk(doc.data):
+        if is_text(value):
+            missing = [lang for lang in required if lang not in value]
+            if missing:
+                yield error(
+                    doc.path,
+                    doc.pos(path),
+                    "missing-translation",
+                    f"text has no {', '.join(missing)} version (required: {', '.join(required)})",
+                    schema.pointer(path),
+                )
+
+
+def _parse_date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
+
+
+def check_dates(doc: Document, today: dt.date) -> Iterator[Diagnostic]:
+    for path, value in walk(doc.data):
+        if not (path and path[-1] in ("checked", "date") and isinstance(value, str)):
+            continue
+        try:
+            date = _parse_date(value)
+        except ValueError:
+            yield error(doc.path, doc.pos(path), "invalid-date", f"'{value}' is not a real date", schema.pointer(path))
+            continue
+        if date > today:
+            yield error(
+                doc.path,
+                doc.pos(path),
+                "future-date",
+                f"date {value} is in the future (today is {today.isoformat()})",
+                schema.pointer(path),
+            )
+
+
+def check_urls(doc: Document) -> Iterator[Diagnostic]:
+    for path, value in walk(doc.data):
+        if path and path[-1] in ("url", "website") and isinstance(value, str) and not value.startswith("https://"):
+            yield error(
+                doc.path,
+                doc.pos(path),
+                "insecure-url",
+                f"web addresses must start with https:// (got '{value[:60]}')",
+                schema.pointer(path),
+            )
+
+
+def check_ranges(doc: Document) -> Iterator[Diagnostic]:
+    for path, value in walk(doc.data):
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("min"), (int, float))
+            and isinstance(value.get("max"), (int, float))
+        ) and value["min"] > value["max"]:
+            yield error(
+                doc.path,
+                doc.pos((*path, "min")),
+                "min-greater-than-max",
+                f"min ({value['min']}) is greater than max ({value['max']})",
+                schema.pointer(path),
+            )
+
+
+def _cited(data: Any) -> Iterator[tuple[JsonPath, str]]:
+    for path, value in walk(data):
+        if path and path[0] != "sources" and path[-1] == "source":
+            for i, ref in enumerate(value if isinstance(value, list) else [value]):
+                if isinstance(ref, str):
+                    yield ((*path, i) if isinstance(value, list) else path), ref
+
+
+def check_sources(doc: Document) -> Iterator[Diagnostic]:
+    sources = doc.data.get("sources") if isinstance(doc.data.get("sources"), list) else []
+    declared: dict[str, int] = {}
+    for i, src in enumerate(sources):
+        sid = src.get("id") if isinstance(src, dict) else None
+        if isinstance(sid, str):
+            if sid in declared:
+                yield error(
+                    doc.path,
+                    doc.pos(("sources", i, "id")),
+                    "duplicate-id",
+                    f"source id '{sid}' is already used by sources[{declared[sid]}]",
+                )
+            declared.setdefault(sid, i)
+    used = set()
+    for path, ref in _cited(doc.data):
+        used.add(ref)
+        if ref not in declared:
+            yield error(
+                doc.path,
+                doc.pos(path),
+                "unknown-source",
+                f"source '{ref}' is not in this file's `sources` list",
+                schema.pointer(path),
+            )
+    for sid, i in declared.items():
+        if sid not in used:
+            yield warning(
+                doc.path, doc.pos(("sources", i)), "unused-source", f"source '{sid}' is listed but no fact cites it"
+            )
+
+
+# ---- registry rules ------------------------------------------------------------------------------------------
+
+
+def check_registry_ids(inputs: Inputs) -> Iterator[Diagnostic]:
+    for kind, docs in inputs.registries.items():
+        key = "code" if kind == "jurisdictions" else "id"
+        seen: dict[str, str] = {}
+        for doc in docs:
+            for i, entry in enumerate(_entries(doc)):
+                value = entry.get(key)
+                if not isinstance(value, str):
+                    continue
+                if value in seen:
+                    yield error(
+                        doc.path,
+                        doc.pos(("entries", i, key)),
+                        "duplicate-id",
+                        f"{kind} id '{value}' is already defined in {seen[value]}",
+                    )
+                seen.setdefault(value, doc.path)
+
+
+def check_registry_refs(inputs: Inputs) -> Iterator[Diagnostic]:
+    codes = inputs.ids("jurisdictions", "code")
+    for doc in inputs.documents():
+        if doc not in inputs.roadmaps:
+            for path, value in walk(doc.data):
+                if path and path[-1] in ("jurisdiction", "parent") and isinstance(value, str) and value not in codes:
+                    yield error(
+                        doc.path,
+                        doc.pos(path),
+                        "unknown-jurisdiction",
+                        f"jurisdiction '{value}' is not in roadmaps/registry/jurisdictions.yaml",
+                    )
+                if len(path) == 4 and path[2] == "regulation" and value is not None and path[3] not in codes:
+                    yield error(
+                        doc.path,
+                        doc.pos(path, key=True),
+                        "unknown-jurisdiction",
+                        f"jurisdiction '{path[3]}' is not in roadmaps/registry/jurisdictions.yaml",
+                    )
+
+
+# ---- roadmap rules -------------------------------------------------------------------------------------------
+
+_AUTHORITY_KEYS = ("authority", "ask", "checked_by")
+
+
+def _describe_ref(path: JsonPath) -> str:
+    if path[:1] == ("steps",) and len(path) > 1:
+        return f"step {path[1] + 1}"  # type: ignore[operator]
+    return ".".join(str(p) for p in path[:-1] if not isinstance(p, int)) or "the roadmap"
+
+
+def check_roadmap_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
+    authorities = inputs.ids("authorities")
+    for path, value in walk(doc.data):
+        is_ref = path and (path[-1] in _AUTHORITY_KEYS or (path[:2] == ("help", "contacts") and len(path) == 3))
+        if is_ref and isinstance(value, str) and value not in authorities:
+            yield error(
+                doc.path,
+                doc.pos(path),
+                "unknown-authority",
+                f"{_describe_ref(path)} names authority '{value}', which is not in {_REGISTRY_NAME}",
+                schema.pointer(path),
+            )
+    gips = inputs.ids("grensinfopunten")
+    for i, gip in enumerate((doc.data.get("help") or {}).get("grensinfopunten") or []):
+        if isinstance(gip, str) and gip not in gips:
+            yield error(
+                doc.path,
+                doc.pos(("help", "grensinfopunten", i)),
+                "unknown-grensinfopunt",
+                f"Grensinfopunt '{gip}' is not in roadmaps/registry/grensinfopunten.yaml",
+            )
+    yield from _check_route(doc, inputs)
+
+
+def _check_route(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
+    data = doc.data
+    if data.get("profession") not in inputs.ids("professions") and isinstance(data.get("profession"), str):
+        yield error(
+            doc.path,
+            doc.pos(("profession",)),
+            "unknown-profession",
+            f"profession '{data['profession']}' is not in roadmaps/registry/professions.yaml",
+        )
+    jurisdictions = {e.get("code"): e for d in inputs.registries["jurisdictions"] for e in _entries(d)}
+    for key in ("origin", "destination"):
+        code = data.get(key)
+        if isinstance(code, str) and code not in jurisdictions:
+            yield error(
+                doc.path,
+                doc.pos((key,)),
+                "unknown-jurisdiction",
+                f"{key} '{code}' is not in roadmaps/registry/jurisdictions.yaml",
+            )
+        elif key == "destination" and isinstance(code, str) and not jurisdictions[code].get("destination"):
+            yield error(
+                doc.path,
+                doc.pos((key,)),
+                "invalid-destination",
+                f"'{code}' does not decide on recognition; name the Community or Land instead",
+            )
+    seen: set[str] = set()
+    for i, step in enumerate(data.get("steps") or []):
+        sid = step.get("id") if isinstance(step, dict) else None
+        if isinstance(sid, str) and sid in seen:
+            yield error(doc.path, doc.pos(("steps", i, "id")), "duplicate-id", f"step id '{sid}' is used twice")
+        seen.add(sid)  # type: ignore[arg-type]
+    yield from _check_path(doc)
+
+
+def roadmap_key(data: dict[str, Any]) -> str:
+    return f"{data.get('profession')}/{str(data.get('origin')).lower()}-to-{str(data.get('destination')).lower()}"
+
+
+def _check_path(doc: Document) -> Iterator[Diagnostic]:
+    if not all(isinstance(doc.data.get(k), str) for k in ("profession", "origin", "destination")):
+        return
+    expected = roadmap_key(doc.data) + ".yaml"
+    actual = "/".join(Path(doc.path).parts[-2:])
+    if actual != expected:
+        yield error(
+            doc.path,
+            (1, 1),
+            "path-mismatch",
+            f"a roadmap for {doc.data['profession']} {doc.data['origin']} → {doc.data['destination']} "
+            f"must be stored as roadmaps/{expected}",
+        )
+
+
+def check_coverage(inputs: Inputs, settings: Settings) -> Iterator[Diagnostic]:
+    present = {roadmap_key(d.data) for d in inputs.roadmaps}
+    for profession in settings.coverage.professions:
+        for origin, destination in settings.coverage.routes:
+            key = f"{profession}/{origin.lower()}-to-{destination.lower()}"
+            if key not in present:
+                yield error(
+                    f"roadmaps/{key}.yaml",
+                    (1, 1),
+                    "missing-roadmap",
+                    f"the knowledge base must cover {profession} {origin} → {destination}, but this roadmap is missing",
+                )
+
+
+# ---- orchestration -------------------------------------------------------------------------------------------
+
+
+def _schema_name(doc: Document, inputs: Inputs) -> str:
+    return "roadmap.schema.json" if doc in inputs.roadmaps else "registry.schema.json"
+
+
+def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool = True) -> list[Diagnostic]:
+    """Run every check on every document; the result is sorted and complete."""
+    diagnostics: list[Diagnostic] = []
+    for doc in inputs.documents():
+        diagnostics += schema.check(doc, _schema_name(doc, inputs), settings.schemas_dir)
+        diagnostics += check_translations(doc, settings.required_languages)
+        diagnostics += check_dates(doc, today)
+        diagnostics += check_urls(doc)
+        diagnostics += check_ranges(doc)
+        diagnostics += check_sources(doc)
+    diagnostics += check_registry_ids(inputs)
+    diagnostics += check_registry_refs(inputs)
+    for doc in inputs.roadmaps:
+        diagnostics += check_roadmap_refs(doc, inputs)
+    if coverage:
+        diagnostics += check_coverage(inputs, settings)
+    return sorted(set(diagnostics))

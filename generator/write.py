@@ -1,0 +1,166 @@
+"""Stage 5 — write: the only stage that touches the disk. Writes docs/<lang>/, runs one MkDocs build per language
+in parallel, then swaps the finished site into place so that a failed build leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.config import LANGUAGE_NAMES, Settings
+from generator.render import Page, labels
+
+ASSETS = Path(__file__).parent / "assets"
+OVERRIDES = Path(__file__).parent / "overrides"
+
+
+class BuildError(Exception):
+    """MkDocs failed for a language; carries its output."""
+
+
+def _write_if_changed(path: Path, content: str | bytes) -> bool:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
+        return False  # keep mtimes, so MkDocs and `serve` see only real changes
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def _sync_tree(target: Path, files: dict[str, str | bytes]) -> int:
+    """Make `target` hold exactly `files`; return how many files changed."""
+    changed = sum(_write_if_changed(target / rel, content) for rel, content in sorted(files.items()))
+    if target.exists():
+        for stale in sorted(
+            p for p in target.rglob("*") if p.is_file() and p.relative_to(target).as_posix() not in files
+        ):
+            stale.unlink()
+            changed += 1
+    return changed
+
+
+def docs_files(settings: Settings, lang: str, pages: Iterable[Page]) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {p.path: p.markdown for p in pages}
+    content = settings.content_dir / lang
+    for path in sorted(content.rglob("*")) if content.exists() else []:
+        if path.is_file():
+            files[path.relative_to(content).as_posix()] = path.read_bytes()
+    for path in sorted(ASSETS.rglob("*")):
+        if path.is_file():
+            files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
+    return files
+
+
+def language_config(settings: Settings, lang: str, nav: list[Any], out: Path) -> dict[str, Any]:
+    build = settings.build_dir
+    config: dict[str, Any] = {
+        "INHERIT": str(settings.root / "mkdocs.yml"),
+        "docs_dir": str(build / "docs" / lang),
+        "site_dir": str(out / lang),
+        "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
+        "plugins": [{"search": {"lang": lang}}],
+        "nav": nav,
+        "extra": {
+            "alternate": [
+                {"name": LANGUAGE_NAMES[code], "link": f"/{code}/", "lang": code} for code in settings.languages
+            ],
+            "labels": {"other_languages": labels()[lang]["other_languages"]},
+        },
+    }
+    if settings.site_url:
+        config["site_url"] = f"{settings.site_url}/{lang}/"
+    return config
+
+
+def write_docs(settings: Settings, pages: dict[str, list[Page]], navs: dict[str, list[Any]], out: Path) -> int:
+    changed = 0
+    for lang, lang_pages in pages.items():
+        changed += _sync_tree(settings.build_dir / "docs" / lang, docs_files(settings, lang, lang_pages))
+        config = yaml.safe_dump(language_config(settings, lang, navs[lang], out), allow_unicode=True, sort_keys=True)
+        changed += _write_if_changed(settings.build_dir / f"mkdocs.{lang}.yml", config)
+    return changed
+
+
+def _mkdocs(settings: Settings, lang: str) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(settings.build_dir / f"mkdocs.{lang}.yml"),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=settings.root, check=False)
+    if result.returncode != 0:
+        raise BuildError(f"MkDocs failed for language '{lang}':\n{result.stdout}{result.stderr}")
+
+
+def run_mkdocs(settings: Settings, languages: Iterable[str], jobs: int) -> None:
+    """One MkDocs build per language, `jobs` at a time (each is its own process)."""
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for future in [pool.submit(_mkdocs, settings, lang) for lang in languages]:
+            future.result()
+
+
+def root_page(settings: Settings) -> str:
+    """The site root: a plain language chooser (no redirect guesswork, no JavaScript)."""
+    links = "\n".join(
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(LANGUAGE_NAMES[lang])}</a></li>'
+        for lang in settings.languages
+    )
+    alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in settings.languages)
+    return ROOT_TEMPLATE.replace("{links}", links).replace("{alternates}", alternates)
+
+
+ROOT_TEMPLATE = """<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>grensroutes</title>
+{alternates}
+  <style>
+    body { font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; color: #1b1b1b; line-height: 1.5; }
+    ul { list-style: none; padding: 0; } li { margin: .75rem 0; font-size: 1.25rem; } a { color: #1a3a9c; }
+  </style>
+</head>
+<body>
+  <main>
+  <h1>grensroutes</h1>
+  <p lang="nl">Erkenning van uw diploma over de grens. Kies uw taal.</p>
+  <p lang="de">Anerkennung Ihres Abschlusses über die Grenze. Wählen Sie Ihre Sprache.</p>
+  <p lang="fr">Reconnaissance de votre diplôme de l'autre côté de la frontière. Choisissez votre langue.</p>
+  <p>Recognition of your diploma across the border. Choose your language.</p>
+  <ul>
+{links}
+  </ul>
+  </main>
+</body>
+</html>
+"""
+
+
+def publish(settings: Settings, staged: Path) -> None:
+    """Swap the freshly built site into place. The previous site survives until the new one is complete."""
+    (staged / "index.html").write_text(root_page(settings), encoding="utf-8")
+    (staged / "404.html").write_text(
+        root_page(settings).replace("<title>grensroutes</title>", "<title>grensroutes – 404</title>"), encoding="utf-8"
+    )
+    target, old = settings.site_dir, settings.build_dir / "site.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staged, target)
+    shutil.rmtree(old, ignore_errors=True)
