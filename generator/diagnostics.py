@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from generator.rules import RULES
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -35,11 +37,18 @@ class Diagnostic:
 
 
 def error(path: str, pos: tuple[int, int], code: str, message: str, pointer: str = "") -> Diagnostic:
+    _known(code)
     return Diagnostic(path, pos[0], pos[1], code, message, Severity.ERROR, pointer)
 
 
 def warning(path: str, pos: tuple[int, int], code: str, message: str, pointer: str = "") -> Diagnostic:
+    _known(code)
     return Diagnostic(path, pos[0], pos[1], code, message, Severity.WARNING, pointer)
+
+
+def _known(code: str) -> None:
+    if code not in RULES:  # a programming error, not a user error: every id must be documented
+        raise ValueError(f"rule id {code!r} is not in generator/rules.py")
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:

@@ -34,6 +34,7 @@ _FLOAT = re.compile(
     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
 
+_ALIAS_MESSAGE = "aliases (*name) are not allowed: write the value out in full"
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~9x faster
 
 
@@ -119,7 +120,7 @@ class _Builder:
 
     def build(self, node: Node, path: JsonPath = (), depth: int = 0) -> Any:
         if id(node) in self.seen:
-            raise _LoadError(_pos(node), "yaml-alias", "aliases (*name) are not allowed: write the value out")
+            raise _LoadError(_pos(node), "yaml-alias", _ALIAS_MESSAGE)
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _LoadError(_pos(node), "too-deep", f"data is nested more than {MAX_DEPTH} levels deep")
@@ -158,10 +159,23 @@ def _decode(raw: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _first_alias(text: str) -> Pos | None:
+    """Where the first alias (*name) stands; checked before composing so alias bombs are never expanded."""
+    if "*" not in text:
+        return None
+    for token in yaml.scan(text, Loader=_BaseLoader):
+        if isinstance(token, yaml.AliasToken):
+            return token.start_mark.line + 1, token.start_mark.column + 1
+    return None
+
+
 def load_text(rel: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text; returns the document, or None and the diagnostics that explain why not."""
     doc = Document(rel, None)
     try:
+        alias = _first_alias(text)
+        if alias:
+            return None, [error(rel, alias, "yaml-alias", _ALIAS_MESSAGE)]
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
             return None, [error(rel, (1, 1), "empty-file", "the file is empty: it must hold a mapping of keys")]

@@ -1,0 +1,45 @@
+"""The catalogue of rule ids the validator can report. Every diagnostic names one of these ids; a test checks that
+every id has a fixture under tests/fixtures/invalid/, and the error catalogue in CONTRIBUTING is generated from here.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    # reading the file
+    "unreadable": "The file cannot be read (permissions, a folder instead of a file).",
+    "file-too-large": "The file is larger than 2 MB; a roadmap is about 40 KB.",
+    "encoding": "The file is not UTF-8. Save it as UTF-8 in your editor.",
+    "empty-file": "The file is empty or holds only comments.",
+    "yaml-syntax": "The YAML cannot be parsed: check indentation, colons and quotes near the position given.",
+    "yaml-duplicate-key": "The same key appears twice in one mapping; YAML would silently keep only the last one.",
+    "yaml-alias": "Anchors and aliases (&name, *name) are not allowed: write every value out.",
+    "yaml-tag": "Explicit tags such as !!python/... are not allowed, or a value does not fit its tag.",
+    "yaml-key": "A key must be plain text, not a list or mapping.",
+    "too-deep": "The data is nested more than 64 levels deep.",
+    "not-a-mapping": "The file holds a list or a single value; it must hold a mapping of keys.",
+    # the schema
+    "unknown-key": "A key that the schema does not know (often a typo).",
+    "missing-field": "A required key is missing.",
+    "wrong-type": "A value has the wrong type (text where a number is needed, a list where text is needed, …).",
+    "invalid-value": "A value is not allowed: not in the list of choices, wrong format, too short, …",
+    # meaning
+    "missing-translation": "A text lacks one of the required languages (set in mkdocs.yml).",
+    "invalid-date": "A date that does not exist, such as 2026-02-30.",
+    "future-date": "A check date or change date lies in the future.",
+    "insecure-url": "A web address that does not start with https://.",
+    "min-greater-than-max": "A range whose minimum is larger than its maximum.",
+    "duplicate-id": "An id is used twice (sources in one file, steps in one roadmap, entries in a registry).",
+    "unknown-source": "A fact cites a source id that is not in the file's `sources` list.",
+    "unused-source": "A source is listed but no fact cites it (warning).",
+    "unknown-authority": "A roadmap names an authority id that is not in roadmaps/registry/authorities.yaml.",
+    "unknown-grensinfopunt": "A roadmap names a Grensinfopunt that is not in roadmaps/registry/grensinfopunten.yaml.",
+    "unknown-profession": "A roadmap names a profession that is not in roadmaps/registry/professions.yaml.",
+    "unknown-jurisdiction": "A jurisdiction code that is not in roadmaps/registry/jurisdictions.yaml.",
+    "invalid-destination": "A destination that does not decide on recognition itself (e.g. BE instead of BE-FL).",
+    "path-mismatch": "The file's folder and name do not match its profession, origin and destination.",
+    # the project as a whole
+    "missing-roadmap": "A roadmap that mkdocs.yml (extra.grensroutes.coverage) requires does not exist.",
+    "missing-page": "A hand-written page exists in some languages but not in all.",
+    "config": "The settings block extra.grensroutes in mkdocs.yml is missing or invalid.",
+    "mkdocs": "MkDocs failed to build a language (the message shows its output).",
+}

@@ -1,0 +1,77 @@
+"""Chromium (Playwright driving Debian's chromium): no request leaves 127.0.0.1, no cookies, WCAG 2.1 AA via
+axe-core, and the pages work with JavaScript off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+LANGS = ("nl", "de", "fr", "en")
+PAGE_KINDS = {
+    "home": "{lang}/",
+    "roadmap": "{lang}/roadmaps/physiotherapist/nl-to-de-nw/",
+    "roadmap-list": "{lang}/roadmaps/",
+    "glossary": "{lang}/glossary/",
+    "grensinfopunten": "{lang}/grensinfopunten/",
+    "about": "{lang}/about/",
+}
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CASES = [(lang, kind) for lang in LANGS for kind in PAGE_KINDS]
+
+
+def _visit(browser, url: str, javascript: bool = True):  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.ok, url
+    return context, page, requests
+
+
+@pytest.mark.parametrize(("lang", "kind"), CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
+def test_no_request_leaves_the_machine(browser, site_url: str, lang: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    context, _page, requests = _visit(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}")
+    hosts = {urlsplit(url).hostname for url in requests if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, requests
+    assert context.cookies() == []
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "kind"), CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
+def test_accessibility_wcag21_aa(browser, site_url: str, lang: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = _visit(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+    assert problems == []
+    context.close()
+
+
+def test_axe_gate_catches_a_violation(browser, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Proof that the gate works: an image without alt text must be reported."""
+    context, page, _ = _visit(browser, f"{site_url}/en/about/")
+    page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    assert "image-alt" in {v["id"] for v in result["violations"]}
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_roadmap_works_without_javascript(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = _visit(browser, f"{site_url}/{lang}/roadmaps/physiotherapist/nl-to-de-nw/", javascript=False)
+    assert page.locator("h1").first.is_visible()
+    assert page.locator("#steps").is_visible() and "Münster" in page.inner_text("article")
+    # the language links are plain links that lead to the same page in another language
+    other = next(code for code in LANGS if code != lang)
+    page.locator(f"nav.gr-languages a[hreflang={other}]").click()
+    assert page.url.endswith(f"/{other}/roadmaps/physiotherapist/nl-to-de-nw/")
+    context.close()

@@ -1,0 +1,73 @@
+"""End to end: the real knowledge base builds into four languages, deterministically and atomically."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build
+
+LANGS = ("nl", "de", "fr", "en")
+ROADMAP = "roadmaps/physiotherapist/nl-to-de-nw/index.html"
+
+
+def tree_hash(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_roadmap_page_exists_in_every_language(built_site: Path, lang: str) -> None:
+    soup = BeautifulSoup((built_site / lang / ROADMAP).read_text(encoding="utf-8"), "html.parser")
+    assert soup.html is not None and soup.html["lang"] == lang
+    assert "Münster" in soup.get_text()
+    switch = {a["hreflang"]: a["href"] for a in soup.select("nav.gr-languages a")}
+    assert sorted(switch) == sorted(set(LANGS) - {lang})
+    for other, href in switch.items():  # the switcher leads to the same page in the other language
+        assert (built_site / lang / ROADMAP).parent.joinpath(href).resolve() == (built_site / other / ROADMAP).resolve()
+
+
+def test_every_page_kind_exists(built_site: Path) -> None:
+    for lang in LANGS:
+        for page in ("index.html", "roadmaps/index.html", "glossary/index.html", "grensinfopunten/index.html",
+                     "about/index.html", "search/search_index.json"):
+            assert (built_site / lang / page).exists(), f"{lang}/{page}"
+    assert (built_site / "index.html").exists()
+
+
+def test_no_third_party_references(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text and "unpkg.com" not in text, page
+        soup = BeautifulSoup(text, "html.parser")
+        for tag in soup.find_all(["script", "link", "img", "iframe"]):
+            url = tag.get("src") or tag.get("href") or ""
+            assert not url.startswith(("http:", "https:", "//")) or tag.name == "link" and tag.get("rel") == ["alternate"], (page, url)
+
+
+def test_build_is_deterministic(project: Path) -> None:
+    first = build(project)
+    assert first.ok, first.diagnostics
+    one = tree_hash(project / "site")
+    second = build(project)
+    assert second.ok
+    assert tree_hash(project / "site") == one
+
+
+def test_failed_build_keeps_previous_site(project: Path) -> None:
+    assert build(project).ok
+    before = tree_hash(project / "site")
+    roadmap = project / "roadmaps/physiotherapist/nl-to-de-nw.yaml"
+    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nrw-gesundheitsamt", "authority: nope"))
+    result = build(project)
+    assert not result.ok and any(d.code == "unknown-authority" for d in result.diagnostics)
+    assert tree_hash(project / "site") == before
+    # and when MkDocs itself fails, the site stays too
+    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nope", "authority: nrw-gesundheitsamt"))
+    (project / "content/en/about.md").write_text("# About\n\n[broken](missing-page.md)\n", encoding="utf-8")
+    result = build(project)
+    assert [d.code for d in result.diagnostics] == ["mkdocs"]
+    assert tree_hash(project / "site") == before

@@ -1,0 +1,92 @@
+"""Stage 1: YAML is read without silent retyping, and every bad input becomes a located diagnostic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import MAX_BYTES, load_file, load_text
+
+
+def data(text: str) -> dict[str, object]:
+    doc, diagnostics = load_text("x.yaml", text)
+    assert doc is not None, diagnostics
+    return doc.data  # type: ignore[no-any-return]
+
+
+def codes(text: str) -> list[str]:
+    return [f"{d.line}:{d.column}:{d.code}" for d in load_text("x.yaml", text)[1]]
+
+
+@pytest.mark.parametrize("value", ["NO", "no", "yes", "on", "Off", "y", "2024-01-05", "12:30", "0x", "1_000"])
+def test_yaml_11_words_stay_text(value: str) -> None:
+    assert data(f"k: {value}") == {"k": value}
+
+
+@pytest.mark.parametrize(("text", "expected"), [("12", 12), ("-3", -3), ("1.5", 1.5), ("true", True),
+                                                ("False", False), ("~", None), ("null", None), ('"12"', "12")])
+def test_core_schema_scalars(text: str, expected: object) -> None:
+    assert data(f"k: {text}") == {"k": expected}
+
+
+def test_positions_are_recorded() -> None:
+    doc, _ = load_text("x.yaml", "a:\n  b:\n    - c\n    - d: 1\n")
+    assert doc is not None
+    assert doc.pos(("a", "b", 1, "d")) == (4, 10)
+    assert doc.pos(("a", "b", 1, "d"), key=True) == (4, 7)
+    assert doc.pos(("a", "missing")) == (2, 3)  # falls back to the nearest parent
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: 1\nb: 2\na: 3\n", ["3:1:yaml-duplicate-key"]),
+    ("a: &x 1\nb: *x\n", ["2:4:yaml-alias"]),
+    ("a: !!python/object:os.system x\n", ["1:4:yaml-tag"]),
+    ("a: !!int twelve\n", ["1:4:yaml-tag"]),
+    ("a: [1, 2\n", ["2:1:yaml-syntax"]),
+    ("", ["1:1:empty-file"]),
+    ("# only\n", ["1:1:empty-file"]),
+    ("- a\n- b\n", ["1:1:not-a-mapping"]),
+    ("just text\n", ["1:1:not-a-mapping"]),
+    ("a: 1\n---\nb: 2\n", ["2:1:yaml-syntax"]),
+    ("a: \x07\n", ["1:4:yaml-syntax"]),
+])
+def test_bad_yaml_is_located(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_alias_bomb_is_refused_without_expanding() -> None:
+    bomb = "a: &a [x, x]\n" + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    assert codes(bomb) == ["2:8:yaml-alias"]
+
+
+def test_deep_nesting_is_refused() -> None:
+    assert codes("a: " + "[" * 200 + "]" * 200)[0].endswith("too-deep")
+
+
+def test_bom_and_mixed_line_endings_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: 2\rc: 3\n")
+    doc, diagnostics = load_file(path, tmp_path)
+    assert diagnostics == [] and doc is not None and doc.data == {"a": 1, "b": 2, "c": 3}
+
+
+def test_non_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes("a: ok\nb: Gr\xfc\xdfe\n".encode("latin-1"))
+    _, diagnostics = load_file(path, tmp_path)
+    assert [(d.line, d.column, d.code) for d in diagnostics] == [(2, 6, "encoding")]
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)  # a 20 MB file costs no time to make
+    _, diagnostics = load_file(path, tmp_path)
+    assert [d.code for d in diagnostics] == ["file-too-large"] and MAX_BYTES < 20 * 1024 * 1024
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    (tmp_path / "dir.yaml").mkdir()
+    _, diagnostics = load_file(tmp_path / "dir.yaml", tmp_path)
+    assert [d.code for d in diagnostics] == ["unreadable"]
