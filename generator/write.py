@@ -97,8 +97,7 @@ def _mkdocs(settings: Settings, lang: str) -> None:
         "-m",
         "mkdocs",
         "build",
-        "--strict",
-        "--quiet",
+        "--strict",  # no --quiet: it hides the warnings that --strict must count
         "-f",
         str(settings.build_dir / f"mkdocs.{lang}.yml"),
     ]
