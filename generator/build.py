@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import render, write
+from generator import guide, render, write
 from generator.config import Settings, load_settings
 from generator.diagnostics import Diagnostic, Severity, error, has_errors
 from generator.load import iter_yaml, load_file
@@ -43,7 +43,7 @@ def load_inputs(settings: Settings, paths: Iterable[Path] | None = None) -> tupl
     inputs, diagnostics = Inputs(), []
     registry = settings.roadmaps_dir / "registry"
     wanted = list(iter_yaml([registry]))
-    others = list(iter_yaml(list(paths) if paths else [settings.roadmaps_dir]))
+    others = [p for p in iter_yaml(list(paths) if paths else [settings.roadmaps_dir]) if "guide" not in p.parts[-2:-1]]
     for path in wanted + [p for p in others if p.resolve() not in {w.resolve() for w in wanted}]:
         doc, problems = load_file(path, settings.root)
         diagnostics += problems
@@ -75,6 +75,7 @@ def check(settings: Settings, paths: Iterable[Path] | None = None, coverage: boo
     diagnostics += validate(inputs, settings, today(), coverage=coverage and not paths)
     if not paths:
         diagnostics += check_content(settings)
+        diagnostics += guide.check(settings, inputs)
     result = Result(sorted(set(diagnostics)), timings={"validate": time.perf_counter() - started})
     if result.ok:
         result.project = resolve(inputs)
@@ -90,6 +91,7 @@ def navigation(project: Project, lang: str) -> list[Any]:
             roadmaps.append({profession.name[lang]: pages})
     return [
         {L["home"]: "index.md"},
+        {L["guide"]: "guide/index.md"},
         {L["roadmaps"]: roadmaps},
         {L["glossary"]: "glossary.md"},
         {L["gips"]: "grensinfopunten.md"},
@@ -98,7 +100,11 @@ def navigation(project: Project, lang: str) -> list[Any]:
 
 
 def render_all(project: Project, settings: Settings) -> dict[str, list[Page]]:
-    return {lang: list(render.site_pages(project, settings, lang)) for lang in settings.languages}
+    flow = guide.load(settings)
+    return {
+        lang: [*render.site_pages(project, settings, lang), *guide.pages(flow, project, lang)]
+        for lang in settings.languages
+    }
 
 
 def _source_date_epoch(settings: Settings) -> None:

@@ -77,6 +77,14 @@ class Language:
     def note(self, value: dict[str, Any]) -> Markup:
         return Markup(" " + self.t(value["note"])) if "note" in value else Markup("")
 
+    @property
+    def colon(self) -> Markup:
+        """French typography puts a (non-breaking) space before a colon."""
+        return Markup("&nbsp;:" if self.lang == "fr" else ":")
+
+    def glossary_hint(self) -> Markup:
+        return Markup(f"[{fmt.md_escape(self.labels['glossary_hint'])}](../../glossary.md)")
+
     def measures(self, keys: list[str]) -> str:
         return ", ".join(self.labels[k] for k in keys)
 

@@ -37,6 +37,12 @@ RULES: dict[str, str] = {
     "unknown-jurisdiction": "A jurisdiction code that is not in roadmaps/registry/jurisdictions.yaml.",
     "invalid-destination": "A destination that does not decide on recognition itself (e.g. BE instead of BE-FL).",
     "path-mismatch": "The file's folder and name do not match its profession, origin and destination.",
+    # the guide's question flow (roadmaps/guide/flow.yaml)
+    "flow-unknown-target": "An answer or outcome of the guide leads to a question, outcome or place that is not in the flow.",
+    "flow-unreachable": "A question or outcome of the guide cannot be reached from the first question.",
+    "flow-cycle": "An answer of the guide leads back to a question that comes before it, so a path never ends.",
+    "flow-dead-end": "A path of the guide reaches the roadmap outcome without knowing the profession, origin or destination.",
+    "flow-roadmap-unreached": "A roadmap that no path of the guide leads to.",
     # the project as a whole
     "missing-roadmap": "A roadmap that mkdocs.yml (extra.grensroutes.coverage) requires does not exist.",
     "missing-page": "A hand-written page exists in some languages but not in all.",
