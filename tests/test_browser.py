@@ -50,7 +50,9 @@ def test_accessibility_wcag21_aa(browser, site_url: str, lang: str, kind: str) -
     context, page, _ = _visit(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    problems = [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+    problems = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+    ]
     assert problems == []
     context.close()
 

@@ -15,8 +15,11 @@ ROADMAP = "roadmaps/physiotherapist/nl-to-de-nw/index.html"
 
 
 def tree_hash(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -33,8 +36,14 @@ def test_roadmap_page_exists_in_every_language(built_site: Path, lang: str) -> N
 
 def test_every_page_kind_exists(built_site: Path) -> None:
     for lang in LANGS:
-        for page in ("index.html", "roadmaps/index.html", "glossary/index.html", "grensinfopunten/index.html",
-                     "about/index.html", "search/search_index.json"):
+        for page in (
+            "index.html",
+            "roadmaps/index.html",
+            "glossary/index.html",
+            "grensinfopunten/index.html",
+            "about/index.html",
+            "search/search_index.json",
+        ):
             assert (built_site / lang / page).exists(), f"{lang}/{page}"
     assert (built_site / "index.html").exists()
 
@@ -46,7 +55,9 @@ def test_no_third_party_references(built_site: Path) -> None:
         soup = BeautifulSoup(text, "html.parser")
         for tag in soup.find_all(["script", "link", "img", "iframe"]):
             url = tag.get("src") or tag.get("href") or ""
-            assert not url.startswith(("http:", "https:", "//")) or tag.name == "link" and tag.get("rel") == ["alternate"], (page, url)
+            assert not url.startswith(("http:", "https:", "//")) or (
+                tag.name == "link" and tag.get("rel") == ["alternate"]
+            ), (page, url)
 
 
 def test_build_is_deterministic(project: Path) -> None:

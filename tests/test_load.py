@@ -24,8 +24,19 @@ def test_yaml_11_words_stay_text(value: str) -> None:
     assert data(f"k: {value}") == {"k": value}
 
 
-@pytest.mark.parametrize(("text", "expected"), [("12", 12), ("-3", -3), ("1.5", 1.5), ("true", True),
-                                                ("False", False), ("~", None), ("null", None), ('"12"', "12")])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", 12),
+        ("-3", -3),
+        ("1.5", 1.5),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ('"12"', "12"),
+    ],
+)
 def test_core_schema_scalars(text: str, expected: object) -> None:
     assert data(f"k: {text}") == {"k": expected}
 
@@ -38,25 +49,30 @@ def test_positions_are_recorded() -> None:
     assert doc.pos(("a", "missing")) == (2, 3)  # falls back to the nearest parent
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("a: 1\nb: 2\na: 3\n", ["3:1:yaml-duplicate-key"]),
-    ("a: &x 1\nb: *x\n", ["2:4:yaml-alias"]),
-    ("a: !!python/object:os.system x\n", ["1:4:yaml-tag"]),
-    ("a: !!int twelve\n", ["1:4:yaml-tag"]),
-    ("a: [1, 2\n", ["2:1:yaml-syntax"]),
-    ("", ["1:1:empty-file"]),
-    ("# only\n", ["1:1:empty-file"]),
-    ("- a\n- b\n", ["1:1:not-a-mapping"]),
-    ("just text\n", ["1:1:not-a-mapping"]),
-    ("a: 1\n---\nb: 2\n", ["2:1:yaml-syntax"]),
-    ("a: \x07\n", ["1:4:yaml-syntax"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: 2\na: 3\n", ["3:1:yaml-duplicate-key"]),
+        ("a: &x 1\nb: *x\n", ["2:4:yaml-alias"]),
+        ("a: !!python/object:os.system x\n", ["1:4:yaml-tag"]),
+        ("a: !!int twelve\n", ["1:4:yaml-tag"]),
+        ("a: [1, 2\n", ["2:1:yaml-syntax"]),
+        ("", ["1:1:empty-file"]),
+        ("# only\n", ["1:1:empty-file"]),
+        ("- a\n- b\n", ["1:1:not-a-mapping"]),
+        ("just text\n", ["1:1:not-a-mapping"]),
+        ("a: 1\n---\nb: 2\n", ["2:1:yaml-syntax"]),
+        ("a: \x07\n", ["1:4:yaml-syntax"]),
+    ],
+)
 def test_bad_yaml_is_located(text: str, expected: list[str]) -> None:
     assert codes(text) == expected
 
 
 def test_alias_bomb_is_refused_without_expanding() -> None:
-    bomb = "a: &a [x, x]\n" + "".join(f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     assert codes(bomb) == ["2:8:yaml-alias"]
 
 

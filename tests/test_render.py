@@ -6,8 +6,8 @@ import difflib
 from pathlib import Path
 
 import markdown
-from bs4 import BeautifulSoup
 import pytest
+from bs4 import BeautifulSoup
 
 from generator import formatting as fmt
 from generator.build import check
@@ -47,14 +47,15 @@ PAYLOADS = [
     "| a | b |\n|---|---|",
     "{: onclick=alert(1) } *bold* _em_ `code` ![i](x.png)",
     "1. not a list\n- not a list\n# not a heading",
-    "!!! warning \"not an admonition\"",
+    '!!! warning "not an admonition"',
 ]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_text_from_yaml_stays_text(payload: str) -> None:
-    html = markdown.markdown(f"Before {fmt.md_escape(payload)} after", extensions=["attr_list", "tables", "admonition",
-                                                                                     "md_in_html"])
+    html = markdown.markdown(
+        f"Before {fmt.md_escape(payload)} after", extensions=["attr_list", "tables", "admonition", "md_in_html"]
+    )
     soup = BeautifulSoup(html, "html.parser")
     elements = soup.find_all(True)
     assert [e.name for e in elements] == ["p"] and not elements[0].attrs, html  # one plain paragraph, nothing else
@@ -63,14 +64,17 @@ def test_text_from_yaml_stays_text(payload: str) -> None:
     assert " ".join(payload.split()) in visible
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("nl", "€ 60,00"), ("de", "60,00 €"), ("fr", "60,00 €"),
-                                                ("en", "€60.00")])
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("nl", "€ 60,00"), ("de", "60,00 €"), ("fr", "60,00 €"), ("en", "€60.00")]
+)
 def test_money_per_locale(lang: str, expected: str) -> None:
     assert fmt.money(60, "EUR", lang).replace("\xa0", " ") == expected
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("nl", "1 januari 2027"), ("de", "1. Januar 2027"),
-                                                ("fr", "1 janvier 2027"), ("en", "1 January 2027")])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "1 januari 2027"), ("de", "1. Januar 2027"), ("fr", "1 janvier 2027"), ("en", "1 January 2027")],
+)
 def test_dates_written_out(lang: str, expected: str) -> None:
     assert fmt.date("2027-01-01", lang) == expected
 

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from generator.build import build
 from generator.config import Settings
@@ -16,8 +18,10 @@ from generator.load import Document, load_text
 from generator.validate import Inputs, is_text, validate, walk
 from tests.conftest import FIXTURES
 
-PAYLOAD = ('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> '
-           '[x](javascript:window.__pwned=3) <!-- c --> {{ 7*7 }} | a | b | {: onclick="window.__pwned=4" }')
+PAYLOAD = (
+    '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> '
+    '[x](javascript:window.__pwned=3) <!-- c --> {{ 7*7 }} | a | b | {: onclick="window.__pwned=4" }'
+)
 VALID = (FIXTURES / "valid/physiotherapist/nl-to-de-nw.yaml").read_text(encoding="utf-8")
 
 
@@ -59,7 +63,9 @@ def test_payload_runs_no_script_in_chromium(browser, poisoned_site: Path) -> Non
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(poisoned_site)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(poisoned_site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context()
     page = context.new_page()
@@ -77,8 +83,15 @@ def test_payload_runs_no_script_in_chromium(browser, poisoned_site: Path) -> Non
 
 # ---- property-based: mutated roadmaps give located errors or pass, never an exception ----------------------
 
-_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**6), st.floats(allow_nan=True), st.text(max_size=30),
-                    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=3))
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+)
 
 
 def _mutate(data: dict[str, Any], choice: int, value: Any, delete: bool) -> dict[str, Any]:

@@ -17,13 +17,20 @@ from tests.conftest import FIXTURES, ROOT
 
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 # Rules about the whole project or the environment, proven by the named tests below instead of a fixture.
-PROJECT_RULES = {"missing-roadmap": "test_coverage_gap", "missing-page": "test_missing_content_page",
-                 "config": "test_broken_settings", "mkdocs": "test_failed_build_keeps_previous_site",
-                 "file-too-large": "test_huge_file_is_refused_before_reading", "unreadable": "test_unreadable_path"}
+PROJECT_RULES = {
+    "missing-roadmap": "test_coverage_gap",
+    "missing-page": "test_missing_content_page",
+    "config": "test_broken_settings",
+    "mkdocs": "test_failed_build_keeps_previous_site",
+    "file-too-large": "test_huge_file_is_refused_before_reading",
+    "unreadable": "test_unreadable_path",
+}
 
 
 def lines(settings: Settings, paths: list[Path]) -> list[str]:
-    return [f"{d.line}:{d.column}: {d.severity.value}[{d.code}]: {d.message}" for d in check(settings, paths).diagnostics]
+    return [
+        f"{d.line}:{d.column}: {d.severity.value}[{d.code}]: {d.message}" for d in check(settings, paths).diagnostics
+    ]
 
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
@@ -59,7 +66,8 @@ def test_coverage_gap(project: Path) -> None:
     assert settings is not None
     assert [str(d) for d in check(settings).diagnostics] == [
         "roadmaps/physiotherapist/nl-to-de-nw.yaml:1:1: error[missing-roadmap]: the knowledge base must cover "
-        "physiotherapist NL → DE-NW, but this roadmap is missing"]
+        "physiotherapist NL → DE-NW, but this roadmap is missing"
+    ]
 
 
 def test_missing_content_page(project: Path) -> None:
@@ -86,8 +94,10 @@ def test_required_languages_are_one_setting(project: Path) -> None:
     text = text.replace("required_languages: [nl, de, fr, en]", "required_languages: [nl]")
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     roadmap = project / "roadmaps/physiotherapist/nl-to-de-nw.yaml"
-    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace(
-        "      en: Have your training declared equivalent\n", ""), encoding="utf-8")
+    roadmap.write_text(
+        roadmap.read_text(encoding="utf-8").replace("      en: Have your training declared equivalent\n", ""),
+        encoding="utf-8",
+    )
     settings, _ = load_settings(project)
     assert settings is not None and check(settings).ok
 
@@ -102,22 +112,26 @@ def test_future_date_uses_today(monkeypatch: pytest.MonkeyPatch, settings: Setti
 
 # ---- the command line --------------------------------------------------------------------------------------
 
+
 def test_cli_exit_codes_and_messages() -> None:
     runner = CliRunner()
     ok = runner.invoke(cli.main, ["validate", "--root", str(ROOT), str(FIXTURES / "valid")])
     assert ok.exit_code == 0, ok.output
     bad = runner.invoke(cli.main, ["validate", "--root", str(ROOT), str(FIXTURES / "invalid/unknown-authority")])
     assert bad.exit_code == 1
-    assert ("tests/fixtures/invalid/unknown-authority/physiotherapist/nl-to-de-nw.yaml:198:16: error[unknown-authority]: "
-            "step 2 names authority 'bezreg-munster', which is not in roadmaps/registry/authorities.yaml") in bad.output
+    assert (
+        "tests/fixtures/invalid/unknown-authority/physiotherapist/nl-to-de-nw.yaml:198:16: error[unknown-authority]: "
+        "step 2 names authority 'bezreg-munster', which is not in roadmaps/registry/authorities.yaml"
+    ) in bad.output
     assert "Traceback" not in bad.output
     usage = runner.invoke(cli.main, ["validate", "--format", "xml"])
     assert usage.exit_code == 2
 
 
 def test_cli_json_format() -> None:
-    result = CliRunner().invoke(cli.main, ["validate", "--root", str(ROOT), "--format", "json",
-                                           str(FIXTURES / "invalid/missing-translation")])
+    result = CliRunner().invoke(
+        cli.main, ["validate", "--root", str(ROOT), "--format", "json", str(FIXTURES / "invalid/missing-translation")]
+    )
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
     assert payload[0]["code"] == "missing-translation" and payload[0]["line"] == 80
