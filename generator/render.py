@@ -47,10 +47,16 @@ _WHERE = {
 
 @cache
 def labels() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load(
-        (Path(__file__).parent / "labels.yaml").read_text(encoding="utf-8")
-    )
-    return data
+    """UI strings per language: labels.yaml plus one file per feature in labels/ (keys must not clash)."""
+    here = Path(__file__).parent
+    merged: dict[str, dict[str, str]] = {}
+    for path in [here / "labels.yaml", *sorted((here / "labels").glob("*.yaml"))]:
+        for lang, strings in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            clash = set(strings) & set(merged.get(lang, {}))
+            if clash:
+                raise ValueError(f"{path.name}: label keys defined twice: {sorted(clash)}")
+            merged.setdefault(lang, {}).update(strings)
+    return merged
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,8 @@ def _render(template: str, **context: Any) -> str:
 
 
 def totals(roadmap: Roadmap) -> dict[str, Any]:
-    """Summary figures: known fee range, unknown fee count, legal time added up where units agree."""
+    """Summary figures. Unknown parts are counted, never added as zero: a known € 0 beside an unknown fee is not
+    shown as a total, because readers would take it for the price."""
     fees = [s.data["fee"] for s in roadmap.steps]
     known = [f for f in fees if f["status"] != "unknown"]
     low = sum(f.get("min", 0) for f in known)
@@ -216,11 +223,12 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
     timed = [d for d in deadlines if d["status"] == "known"]
     units = {d["unit"] for d in timed}
     period = {"status": "known", "max": sum(d["max"] for d in timed), "unit": units.pop()} if len(units) == 1 else None
+    unknown = len(fees) - len(known)
     return {
         "fee_low": low,
         "fee_high": high,
-        "fees_known": bool(known),
-        "fees_unknown": len(fees) - len(known),
+        "fees_known": bool(known) and (high > 0 or unknown == 0),
+        "fees_unknown": unknown,
         "period": period,
         "deadlines_unknown": sum(d["status"] == "unknown" for d in deadlines),
     }
