@@ -27,10 +27,13 @@ class Inputs:
 
     registries: dict[str, list[Document]] = field(default_factory=lambda: {k: [] for k in REGISTRY_KINDS})
     roadmaps: list[Document] = field(default_factory=list)
+    catalogues: list[Document] = field(default_factory=list)
 
     def add(self, doc: Document) -> None:
         kind = doc.data.get("registry")
-        if isinstance(kind, str) and kind in self.registries:
+        if "catalogue" in doc.data:
+            self.catalogues.append(doc)
+        elif isinstance(kind, str) and kind in self.registries:
             self.registries[kind].append(doc)
         elif "registry" in doc.data:
             self.registries.setdefault("invalid", []).append(doc)
@@ -38,7 +41,7 @@ class Inputs:
             self.roadmaps.append(doc)
 
     def documents(self) -> list[Document]:
-        return [d for docs in self.registries.values() for d in docs] + self.roadmaps
+        return [d for docs in self.registries.values() for d in docs] + self.roadmaps + self.catalogues
 
     def ids(self, kind: str, key: str = "id") -> set[str]:
         return {e.get(key) for d in self.registries.get(kind, []) for e in _entries(d)}
@@ -309,6 +312,20 @@ def _check_path(doc: Document) -> Iterator[Diagnostic]:
         )
 
 
+def check_catalogue_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
+    """A catalogue file names its jurisdiction and the authorities of the shared registry."""
+    code = doc.data.get("catalogue")
+    if isinstance(code, str) and code not in inputs.ids("jurisdictions", "code"):
+        yield error(doc.path, doc.pos(("catalogue",)), "unknown-jurisdiction",
+                    f"jurisdiction '{code}' is not in roadmaps/registry/jurisdictions.yaml")
+    authorities = inputs.ids("authorities")
+    for i, entry in enumerate(doc.data.get("entries") or []):
+        ref = entry.get("authority") if isinstance(entry, dict) else None
+        if isinstance(ref, str) and ref not in authorities:
+            yield error(doc.path, doc.pos(("entries", i, "authority")), "unknown-authority",
+                        f"entry '{entry.get('profession')}' names authority '{ref}', which is not in the authority registry")
+
+
 def check_coverage(inputs: Inputs, settings: Settings) -> Iterator[Diagnostic]:
     present = {roadmap_key(d.data) for d in inputs.roadmaps}
     for profession in settings.coverage.professions:
@@ -327,6 +344,8 @@ def check_coverage(inputs: Inputs, settings: Settings) -> Iterator[Diagnostic]:
 
 
 def _schema_name(doc: Document, inputs: Inputs) -> str:
+    if doc in inputs.catalogues:
+        return "catalogue.schema.json"
     return "roadmap.schema.json" if doc in inputs.roadmaps else "registry.schema.json"
 
 
@@ -344,6 +363,8 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
     diagnostics += check_registry_refs(inputs)
     for doc in inputs.roadmaps:
         diagnostics += check_roadmap_refs(doc, inputs)
+    for doc in inputs.catalogues:
+        diagnostics += check_catalogue_refs(doc, inputs)
     if coverage:
         diagnostics += check_coverage(inputs, settings)
     return sorted(set(diagnostics))
