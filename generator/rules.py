@@ -28,7 +28,7 @@ RULES: dict[str, str] = {
     "future-date": "A check date or change date lies in the future.",
     "insecure-url": "A web address that does not start with https://.",
     "min-greater-than-max": "A range whose minimum is larger than its maximum.",
-    "duplicate-id": "An id is used twice (sources in one file, steps in one roadmap, entries in a registry).",
+    "duplicate-id": "An id is used twice (sources in one file, steps in one roadmap, entries in a registry or catalogue file).",
     "unknown-source": "A fact cites a source id that is not in the file's `sources` list.",
     "unused-source": "A source is listed but no fact cites it (warning).",
     "unknown-authority": "A roadmap names an authority id that is not in roadmaps/registry/authorities.yaml.",
@@ -36,13 +36,17 @@ RULES: dict[str, str] = {
     "unknown-profession": "A roadmap names a profession that is not in roadmaps/registry/professions.yaml.",
     "unknown-jurisdiction": "A jurisdiction code that is not in roadmaps/registry/jurisdictions.yaml.",
     "invalid-destination": "A destination that does not decide on recognition itself (e.g. BE instead of BE-FL).",
-    "path-mismatch": "The file's folder and name do not match its profession, origin and destination.",
+    "path-mismatch": "The file's folder and name do not match its profession, origin and destination (catalogue: its jurisdiction).",
     # the guide's question flow (roadmaps/guide/flow.yaml)
     "flow-unknown-target": "An answer or outcome of the guide leads to a question, outcome or place that is not in the flow.",
     "flow-unreachable": "A question or outcome of the guide cannot be reached from the first question.",
     "flow-cycle": "An answer of the guide leads back to a question that comes before it, so a path never ends.",
     "flow-dead-end": "A path of the guide reaches the roadmap outcome without knowing the profession, origin or destination.",
     "flow-roadmap-unreached": "A roadmap that no path of the guide leads to.",
+    # the catalogue of regulated professions (roadmaps/catalogue/<jurisdiction>.yaml)
+    "catalogue-name-mismatch": "One profession id has different `name` texts in two catalogue files (warning): same id, same name.",
+    "catalogue-id-mismatch": "A catalogue title belongs to another profession id in roadmaps/registry/professions.yaml (warning).",
+    "dead-link": "An external web address that does not answer (only `roadmaps check-links --online`).",
     # the project as a whole
     "missing-roadmap": "A roadmap that mkdocs.yml (extra.grensroutes.coverage) requires does not exist.",
     "missing-page": "A hand-written page exists in some languages but not in all.",

@@ -24,11 +24,18 @@ KNOWN_THEME_ERRORS = (
 def vnu_errors(files: list[Path]) -> list[str]:
     if shutil.which("java") is None:
         pytest.fail("Java is required for the Nu HTML Checker: apt-get install default-jre-headless")
-    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(run.stderr or run.stdout)["messages"]
-    return [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages
-            if m.get("type") == "error" and not m["message"].startswith(KNOWN_THEME_ERRORS)]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error" and not m["message"].startswith(KNOWN_THEME_ERRORS)
+    ]
 
 
 def page_kinds(site: Path) -> list[Path]:

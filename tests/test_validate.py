@@ -18,12 +18,15 @@ from tests.conftest import FIXTURES, ROOT
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 # Rules about the whole project or the environment, proven by the named tests below instead of a fixture.
 PROJECT_RULES = {
+    **dict.fromkeys(("flow-unknown-target", "flow-unreachable", "flow-cycle", "flow-dead-end"), "test_invalid_flow"),
+    "flow-roadmap-unreached": "test_invalid_flow",
     "missing-roadmap": "test_coverage_gap",
     "missing-page": "test_missing_content_page",
     "config": "test_broken_settings",
     "mkdocs": "test_failed_build_keeps_previous_site",
     "file-too-large": "test_huge_file_is_refused_before_reading",
     "unreadable": "test_unreadable_path",
+    "dead-link": "test_dead_links_are_located",
 }
 
 
