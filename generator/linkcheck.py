@@ -38,7 +38,7 @@ def status(url: str, timeout: float) -> str:
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - https only, by schema
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 if response.status < 400:
                     return ""
         except urllib.error.HTTPError as exc:
