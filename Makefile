@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint validate clean help
+.PHONY: site serve test lint validate clean help bench
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -34,6 +34,14 @@ test: $(STAMP) node_modules/.installed  ## The whole test suite, browser tests i
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## Benchmark the build at 21, 200 and 1,000 roadmaps (slow; see README "Benchmark"; BENCH_ARGS=...)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:  ## Remove generated files
 	rm -rf site .build

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import guide, render, write
+from generator import catalogue_pages, factsheets, findability, guide, maintainers, render, write
 from generator.config import Settings, load_settings
 from generator.diagnostics import Diagnostic, Severity, error, has_errors
 from generator.load import iter_yaml, load_file
@@ -43,7 +43,10 @@ def load_inputs(settings: Settings, paths: Iterable[Path] | None = None) -> tupl
     inputs, diagnostics = Inputs(), []
     registry = settings.roadmaps_dir / "registry"
     wanted = list(iter_yaml([registry]))
-    others = [p for p in iter_yaml(list(paths) if paths else [settings.roadmaps_dir]) if "guide" not in p.parts[-2:-1]]
+    flows = (settings.roadmaps_dir / guide.FLOW_FILE).parent.resolve()  # the guide's flow is no roadmap
+    others = [
+        p for p in iter_yaml(list(paths) if paths else [settings.roadmaps_dir]) if flows not in p.resolve().parents
+    ]
     for path in wanted + [p for p in others if p.resolve() not in {w.resolve() for w in wanted}]:
         doc, problems = load_file(path, settings.root)
         diagnostics += problems
@@ -82,10 +85,15 @@ def check(settings: Settings, paths: Iterable[Path] | None = None, coverage: boo
     return result
 
 
+# Above this many roadmaps the nav lists only their index page (issue #9): with navigation.prune, every page of the
+# roadmaps section would still carry one nav entry per profession, so its HTML would grow with the knowledge base.
+NAV_ROADMAPS_MAX = 60
+
+
 def navigation(project: Project, lang: str) -> list[Any]:
     L = labels()[lang]
     roadmaps: list[Any] = ["roadmaps/index.md"]
-    for profession in project.professions.values():
+    for profession in project.professions.values() if len(project.roadmaps) <= NAV_ROADMAPS_MAX else ():
         pages = [f"roadmaps/{r.key}.md" for r in project.roadmaps if r.profession.id == profession.id]
         if pages:
             roadmaps.append({profession.name[lang]: pages})
@@ -93,29 +101,67 @@ def navigation(project: Project, lang: str) -> list[Any]:
         {L["home"]: "index.md"},
         {L["guide"]: "guide/index.md"},
         {L["roadmaps"]: roadmaps},
+        *findability.nav(project, lang),
+        {L["factsheets"]: factsheets.INDEX},
+        {L["cat_nav"]: catalogue_pages.INDEX},  # one entry: the profession pages stay out of the nav
         {L["glossary"]: "glossary.md"},
         {L["gips"]: "grensinfopunten.md"},
-        {L["about"]: "about.md"},
+        {L["about"]: ["about.md", "accessibility.md", "privacy.md"]},
+        maintainers.nav(L),
     ]
 
 
 def render_all(project: Project, settings: Settings) -> dict[str, list[Page]]:
     flow = guide.load(settings)
     return {
-        lang: [*render.site_pages(project, settings, lang), *guide.pages(flow, project, lang)]
+        lang: [
+            *render.site_pages(project, settings, lang),
+            *guide.pages(flow, project, lang),
+            *catalogue_pages.pages(project, lang),
+            *findability.pages(project, settings, lang),
+            factsheets.index_page(project, settings, lang),
+            *maintainers.pages(project, settings, lang),  # maintainer pages and the Atom feed (issue #6)
+        ]
         for lang in settings.languages
     }
 
 
-def _source_date_epoch(settings: Settings) -> None:
-    """Deterministic builds: MkDocs stamps dates (sitemap) from SOURCE_DATE_EPOCH when it is set."""
+def _source_date_epoch(project: Project) -> None:
+    """Deterministic builds: MkDocs and the factsheets stamp dates from SOURCE_DATE_EPOCH. Without it, use the newest
+    change date in the knowledge base itself, so every clone of the same commit builds the same bytes (file mtimes
+    differ between clones)."""
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        newest = max((p.stat().st_mtime for p in iter_yaml([settings.roadmaps_dir])), default=0)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(newest))
+        dates = [c["date"] for r in project.roadmaps for c in r.data["changes"]]
+        newest = max(dates, default="1970-01-01")
+        day = dt.date.fromisoformat(newest if len(newest) == 10 else newest + "-01")
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
-def build(root: Path, progress: Progress = lambda _: None, jobs: int | None = None) -> Result:
-    """Validate everything, then generate and build the site; on any error, site/ is left untouched."""
+def _factsheets(
+    project: Project, result: Result, settings: Settings, pdfs: bool, progress: Progress
+) -> factsheets.Output:
+    progress("making factsheets" if pdfs else "collecting cached factsheets")
+    started = time.perf_counter()
+    sheets = factsheets.make(project, settings, render=pdfs)
+    result.diagnostics += sheets.diagnostics
+    result.timings["factsheets"] = time.perf_counter() - started
+    progress(f"factsheets: {sheets.rendered} rendered, {sheets.reused} from the cache")
+    return sheets
+
+
+def build(
+    root: Path,
+    progress: Progress = lambda _: None,
+    jobs: int | None = None,
+    pdfs: bool = True,
+    offline: bool = True,
+    dirty: bool = False,
+) -> Result:
+    """Validate everything, then generate and build the site; on any error, site/ is left untouched.
+
+    `pdfs=False` (serve) renders no factsheet: cached ones are reused, missing ones get a placeholder.
+    `offline=False` (serve) skips the offline zip, a second MkDocs pass.
+    `dirty=True` (serve) lets MkDocs rebuild only the changed pages where that is safe (generator/incremental.py)."""
     settings, diagnostics = load_settings(root)
     if settings is None:
         return Result(diagnostics)
@@ -128,18 +174,32 @@ def build(root: Path, progress: Progress = lambda _: None, jobs: int | None = No
     pages = render_all(result.project, settings)
     navs = {lang: navigation(result.project, lang) for lang in settings.languages}
     result.timings["render"] = time.perf_counter() - started
+    _source_date_epoch(result.project)  # the factsheets print the build date
+    sheets = _factsheets(result.project, result, settings, pdfs, progress)
+    if not result.ok:
+        return result
     staged = settings.build_dir / "site-new"
     shutil.rmtree(staged, ignore_errors=True)
-    write.write_docs(settings, pages, navs, staged)
-    _source_date_epoch(settings)
+    write.write_docs(settings, pages, navs, staged, sheets.files)
+    _source_date_epoch(result.project)
     progress(f"building {len(settings.languages)} languages with MkDocs")
     started = time.perf_counter()
     try:
-        write.run_mkdocs(settings, settings.languages, jobs or os.cpu_count() or 1)
+        write.run_mkdocs(settings, settings.languages, jobs or os.cpu_count() or 1, dirty)
     except write.BuildError as exc:
         result.diagnostics.append(Diagnostic("mkdocs.yml", 1, 1, "mkdocs", str(exc), Severity.ERROR))
         return result
     result.timings["mkdocs"] = time.perf_counter() - started
+    progress("writing open data, the offline version and the sitemap")
+    started = time.perf_counter()
+    try:
+        findability.finish(
+            settings, result.project, pages, navs, staged, sheets.files, jobs or os.cpu_count() or 1, offline
+        )
+    except write.BuildError as exc:
+        result.diagnostics.append(Diagnostic("mkdocs.yml", 1, 1, "mkdocs", str(exc), Severity.ERROR))
+        return result
+    result.timings["offline"] = time.perf_counter() - started
     write.publish(settings, staged)
     progress(f"site written to {settings.site_dir}")
     return result

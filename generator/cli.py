@@ -71,14 +71,17 @@ def validate(paths: tuple[Path, ...], root: str | None, fmt: str, strict: bool, 
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 64), help="Languages built at the same time. Default: one per core."
 )
-def build(root: str | None, strict: bool, quiet: bool, jobs: int | None) -> None:
+@click.option(
+    "--pdfs/--no-pdfs", default=True, show_default=True, help="Render factsheets missing from .build/pdf-cache/."
+)
+def build(root: str | None, strict: bool, quiet: bool, jobs: int | None, pdfs: bool) -> None:
     """Validate, then generate and build the static site into site/.
 
     If anything fails, the previous site/ stays as it was. Exit code 0 ok, 1 errors, 2 usage errors.
     """
     from generator.build import build as run_build
 
-    result = run_build(_root(root), _progress(quiet), jobs)  # type: ignore[arg-type]
+    result = run_build(_root(root), _progress(quiet), jobs, pdfs)  # type: ignore[arg-type]
     code = _report(result.diagnostics, "text", quiet, strict)
     if code == 0 and not quiet:
         click.echo(f"site built in {Path(_root(root)) / 'site'}: open site/index.html or run `make serve`", err=True)
@@ -93,6 +96,155 @@ def serve(root: str | None, port: int) -> None:
     from generator.serve import serve as run_serve
 
     sys.exit(run_serve(_root(root), port))
+
+
+@main.command("check-links")
+@click.option("--root", help=ROOT_HELP)
+@click.option("--online", is_flag=True, required=True, help="Really ask every external address (needs the internet).")
+@click.option("--timeout", type=click.FloatRange(1, 120), default=15, show_default=True, help="Seconds per request.")
+def check_links(root: str | None, online: bool, timeout: float) -> None:
+    """Report external links (sources, authority websites) that do not answer. For maintainers; not run in CI.
+
+    Exit code 0 when every link answers, 1 when some do not, 2 on usage errors.
+    """
+    from generator.build import load_inputs
+    from generator.config import load_settings
+    from generator.linkcheck import check_links as run_check
+
+    settings, diagnostics = load_settings(_root(root))
+    if settings is not None:
+        inputs, diagnostics = load_inputs(settings)
+        diagnostics += run_check(inputs.documents(), timeout)
+    sys.exit(_report(diagnostics, "text", False, True))
+
+
+@main.command("catalogue-report")
+@click.option("--root", help=ROOT_HELP)
+def catalogue_report(root: str | None) -> None:
+    """List catalogue professions without a full roadmap, and catalogue entries whose authority is not known.
+
+    Exit code 0 when the knowledge base is valid, 1 when it is not (the problems are printed instead).
+    """
+    from generator.build import check
+    from generator.catalogue_export import report
+    from generator.config import load_settings
+
+    settings, diagnostics = load_settings(_root(root))
+    result = check(settings) if settings is not None else None
+    if result is None or result.project is None:
+        sys.exit(_report(result.diagnostics if result else diagnostics, "text", False, False) or 1)
+    click.echo(report(result.project), nl=False)
+
+
+# ---- the maintainers' workflow (issue #6) -------------------------------------------------------------------
+
+
+@main.command("new")
+@click.argument("profession")
+@click.argument("origin")
+@click.argument("destination")
+@click.option("--root", help=ROOT_HELP)
+@click.option("--authority", help="Authority id of the first step. Default: a first guess, named in the file.")
+def new(profession: str, origin: str, destination: str, root: str | None, authority: str | None) -> None:
+    """Write roadmaps/PROFESSION/ORIGIN-to-DESTINATION.yaml: every section, "not known" values and open items.
+
+    Example: roadmaps new physiotherapist BE DE-NW. Never overwrites a file. Exit code 0 written, 1 when the
+    registries cannot be read, 2 on usage errors (unknown profession, jurisdiction or authority; the file exists).
+    """
+    from generator import scaffold
+    from generator.build import check, load_inputs, today
+    from generator.config import load_settings
+
+    settings, diagnostics = load_settings(_root(root))
+    if settings is None:
+        sys.exit(_report(diagnostics, "text", False, False))
+    inputs, diagnostics = load_inputs(settings, [settings.roadmaps_dir / "registry"])
+    if diagnostics:
+        sys.exit(_report(diagnostics, "text", False, False))
+    inputs, _ = load_inputs(settings)  # every roadmap too: the first guesses come from similar routes
+    try:
+        route = scaffold.check_route(inputs, profession, origin, destination)
+        path = scaffold.write(settings, route, scaffold.render(settings, inputs, route, today(), authority))
+    except scaffold.ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    found = check(settings, [path]).diagnostics
+    items = sum(d.code == "open-item" for d in found)
+    click.echo(
+        f"wrote {path.relative_to(settings.root).as_posix()} with {items} open items; "
+        "`roadmaps validate` lists them with their lines. How to fill them in: CONTRIBUTING.md, section 5.",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", default=".")
+@click.option("--root", help=ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", help="Output format.")
+def diff(base: str, head: str, root: str | None, fmt: str) -> None:
+    """What changes for citizens from BASE to HEAD (git revisions or folders; HEAD defaults to this folder).
+
+    Example: roadmaps diff origin/main HEAD --format markdown. Exit code 0, or 2 when a version cannot be read.
+    """
+    from generator import revisions, semdiff
+
+    folder = _root(root)
+    try:
+        old, new = revisions.load(base, folder), revisions.load(head, folder)
+    except revisions.RevisionError as exc:
+        raise click.UsageError(str(exc)) from None
+    changes = semdiff.compare(old, new)
+    writers = {
+        "text": lambda: semdiff.as_text(changes),
+        "json": lambda: semdiff.as_json(changes),
+        "markdown": lambda: semdiff.as_markdown(changes, base, head),
+    }
+    click.echo(writers[fmt]())
+
+
+@main.command()
+@click.option("--root", help=ROOT_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option("--today", "day", type=click.DateTime(["%Y-%m-%d"]), help="Report as of this date. Default: today.")
+def report(root: str | None, fmt: str, day: object) -> None:
+    """Coverage matrix, translations, facts past their review date, unknown and uncertain facts, missing contacts.
+
+    Exit code 0, 1 when the knowledge base has errors (fix them first: roadmaps validate), 2 on usage errors.
+    """
+    import datetime as dt
+
+    from generator import report as maintenance
+    from generator.build import check, today
+    from generator.config import load_settings
+
+    settings, diagnostics = load_settings(_root(root))
+    result = check(settings, coverage=False) if settings is not None else None
+    if settings is None or result is None or result.project is None:
+        sys.exit(_report(result.diagnostics if result else diagnostics, "text", False, False))
+    as_of = day.date() if isinstance(day, dt.datetime) else today()
+    data = maintenance.build_report(result.project, settings, as_of)
+    click.echo(maintenance.as_json(data) if fmt == "json" else maintenance.as_text(data))
+
+
+@main.command()
+@click.option("--root", help=ROOT_HELP)
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if the catalogue is out of date.")
+def docs(root: str | None, check_only: bool) -> None:
+    """Regenerate the rule catalogue in CONTRIBUTING.md from generator/rules.py.
+
+    Exit code 0 up to date (or rewritten), 1 with --check when it is out of date, 2 on usage errors.
+    """
+    from generator import docs as catalogue
+
+    folder = _root(root)
+    try:
+        fresh = catalogue.update(folder, check_only)
+    except (OSError, catalogue.StaleError) as exc:
+        raise click.UsageError(f"CONTRIBUTING.md: {exc}") from None
+    if check_only and not fresh:
+        click.echo("CONTRIBUTING.md's rule catalogue is out of date: run `roadmaps docs`", err=True)
+        sys.exit(1)
+    click.echo("CONTRIBUTING.md's rule catalogue is up to date" if fresh else "CONTRIBUTING.md rewritten", err=True)
 
 
 if __name__ == "__main__":

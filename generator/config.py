@@ -22,6 +22,16 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class DataLicence:
+    """The licence of the open data in site/data/ (extra.grensroutes.data_licence)."""
+
+    id: str = "CC-BY-4.0"
+    name: str = "Creative Commons Attribution 4.0 International"
+    url: str = "https://creativecommons.org/licenses/by/4.0/"
+    attribution: str = "grensroutes contributors"
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path
     languages: tuple[str, ...] = ("nl", "de", "fr", "en")
@@ -30,6 +40,7 @@ class Settings:
     repository: str = ""
     review_months: int = 12
     coverage: Coverage = field(default_factory=Coverage)
+    data_licence: DataLicence = field(default_factory=DataLicence)
 
     @property
     def roadmaps_dir(self) -> Path:
@@ -57,6 +68,17 @@ def _coverage(raw: dict[str, Any]) -> Coverage:
     return Coverage(tuple(raw.get("professions", [])), routes)  # type: ignore[arg-type]
 
 
+def _data_licence(raw: Any) -> DataLicence:
+    if raw is None:
+        return DataLicence()
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) and raw[k] for k in ("id", "url")):
+        raise ValueError("data_licence needs at least `id` (SPDX, e.g. CC-BY-4.0) and `url`")
+    default = DataLicence()
+    return DataLicence(
+        str(raw["id"]), str(raw.get("name", raw["id"])), str(raw["url"]), str(raw.get("attribution", default.attribution))
+    )
+
+
 def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     """Read mkdocs.yml; a missing or malformed settings block is a located error."""
     doc, diagnostics = load_file(root / "mkdocs.yml", root)
@@ -74,6 +96,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
             repository=str(raw.get("repository", "")),
             review_months=int(raw.get("review_months", 12)),
             coverage=_coverage(raw.get("coverage") or {}),
+            data_licence=_data_licence(raw.get("data_licence")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         pos = doc.pos(("extra", "grensroutes"))

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator import schema
+from generator import catalogue_pages, schema
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.load import Document, JsonPath, load_file
@@ -336,7 +336,7 @@ def titles(project: Project, lang: str, page: str) -> list[dict[str, Any]]:
         names = [{"title": n, "language": code, "kind": "name"} for code, n in profession.name.items()]
         for item in [*names, *profession.titles]:
             key = (_fold(item["title"]), profession.id)
-            if key not in entries or entries[key]["former"] and item["kind"] != "former":
+            if key not in entries or (entries[key]["former"] and item["kind"] != "former"):
                 entries[key] = {
                     "title": item["title"],
                     "lang": item["language"],
@@ -344,6 +344,15 @@ def titles(project: Project, lang: str, page: str) -> list[dict[str, Any]]:
                     "profession": profession.name[lang],
                     "href": _link(page, f"{ROOT}/{profession.id}/index.md"),
                 }
+    for other in project.catalogue.values():  # no full roadmap: the answer ends on its catalogue page
+        if other.id not in project.professions:  # its name only: the A–Z page has all its titles
+            entries[(_fold(other.name[lang]), other.id)] = {
+                "title": other.name[lang],
+                "lang": lang,
+                "former": False,
+                "profession": other.name[lang],
+                "href": _link(page, catalogue_pages.profession_path(other.id)),
+            }
     return [entries[k] for k in sorted(entries)]
 
 
@@ -359,6 +368,14 @@ def _trail(flow: Flow, visit: Visit, lang: Language) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _names(flow: Flow, visit: Visit, lang: str) -> dict[str, str]:
+    """What the person answered for origin and destination, in their words (e.g. 'Brussels' → Flemish Community)."""
+    names = {"origin": "", "destination": ""}
+    for _, answer in visit.trail:
+        names |= {key: flow.label(answer)[lang] for key in answer.set if key in names}
+    return names
 
 
 def _common(flow: Flow, visit: Visit, lang: Language) -> dict[str, Any]:
@@ -389,8 +406,9 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         intro=lang.t(question.intro) if question.intro else "",
         answers=answers,
         titles=titles(project, lang.lang, visit.path) if question.professions else [],
+        az=_link(visit.path, catalogue_pages.AZ),
         script=_link(visit.path, SCRIPT),
-        filter_count=escape(lang.label("guide_filter_count")),
+        filter_count=escape(lang.labels["guide_filter_count"]),
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)
@@ -412,7 +430,7 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
         shown += [roadmap.data["temporary"]["details"], roadmap.data["temporary"]["renewal"]]
     cited = _refs(*shown)
     numbers = {sid: i + 1 for i, sid in enumerate(roadmap.sources)}
-    names = {k: getattr(roadmap, k).name[lang.lang] for k in ("origin", "destination")}
+    names = _names(flow, visit, lang.lang)
     markdown = _render(
         "guide-outcome.md.j2",
         r=roadmap,
@@ -451,16 +469,13 @@ def _nearby(project: Project, profession: str, destination: str) -> list[Any]:
         if r.profession.id == profession and r.destination.code == destination
         for g in r.grensinfopunten
     ]
-    return list(dict.fromkeys(gips)) or list(project.grensinfopunten.values())
+    return list({g.id: g for g in gips}.values()) or list(project.grensinfopunten.values())
 
 
 def referral_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page:
     outcome, values = flow.outcomes[visit.node], visit.values
     profession, destination = values.get("profession", ""), values.get("destination", "")
-    names = {
-        k: project.jurisdictions[values[k]].name[lang.lang] if k in values else ""
-        for k in ("origin", "destination")
-    }
+    names = _names(flow, visit, lang.lang)
     markdown = _render(
         "guide-referral.md.j2",
         title=outcome.data["title"][lang.lang],
@@ -470,6 +485,8 @@ def referral_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         gips=_nearby(project, profession, destination),
         contacts=[project.authorities[a] for a in outcome.data.get("contacts", [])],
         gips_href=_link(visit.path, "grensinfopunten.md"),
+        catalogue_href=_link(visit.path, catalogue_pages.profession_path(profession)) if profession else "",
+        catalogue_name=project.catalogue[profession].name[lang.lang] if profession else "",
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)
@@ -497,9 +514,9 @@ def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Vi
     }
     nodes = []
     for question in flow.questions.values():
-        answers = [
-            {"label": lang.t(flow.label(a)), "next": a.next, "set": a.set} for a in question.answers
-        ] or [{"label": Markup(escape(lang.label("guide_every_profession"))), "next": question.next, "set": {}}]
+        answers = [{"label": lang.t(flow.label(a)), "next": a.next, "set": a.set} for a in question.answers] or [
+            {"label": Markup(escape(lang.label("guide_every_profession"))), "next": question.next, "set": {}}
+        ]
         nodes.append({"id": question.id, "title": lang.t(question.title), "answers": answers, "kind": "question"})
     markdown = _render(
         "guide-graph.md.j2",

@@ -122,6 +122,57 @@ class Roadmap:
 
 
 @dataclass(frozen=True)
+class CitedText:
+    """A text fact of the catalogue with its sources, effective check date and confidence."""
+
+    text: Text
+    sources: tuple[Source, ...]
+    checked: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class CatalogueTitle:
+    title: str
+    language: str
+    kind: str  # official, synonym or former
+    jurisdiction: str
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One profession in one jurisdiction: regulated or not, and who recognises an EU/EEA/CH qualification."""
+
+    jurisdiction: Jurisdiction
+    regulated: str  # yes, no or unknown
+    titles: tuple[CatalogueTitle, ...]
+    authority: Authority | None
+    authority_note: Text | None
+    second_step: CitedText | None
+    legal_basis: CitedText | None
+    sources: tuple[Source, ...]
+    checked: str  # explicit date, or the oldest date of its sources
+    confidence: str
+    file: str
+
+
+@dataclass(frozen=True)
+class CatalogueProfession:
+    """One profession of the catalogue, merged from every jurisdiction's file (and the profession registry)."""
+
+    id: str
+    name: Text
+    sector: str
+    isco08: str
+    titles: tuple[CatalogueTitle, ...]  # every jurisdiction's titles, plus the profession registry's
+    entries: tuple[CatalogueEntry, ...]  # in the order of the jurisdiction registry
+    roadmaps: tuple[Roadmap, ...] = ()
+
+    def entry(self, code: str) -> CatalogueEntry | None:
+        return next((e for e in self.entries if e.jurisdiction.code == code), None)
+
+
+@dataclass(frozen=True)
 class Project:
     jurisdictions: dict[str, Jurisdiction]
     authorities: dict[str, Authority]
@@ -129,3 +180,4 @@ class Project:
     grensinfopunten: dict[str, Grensinfopunt]
     glossary: tuple[Term, ...]
     roadmaps: tuple[Roadmap, ...] = field(default=())
+    catalogue: dict[str, CatalogueProfession] = field(default_factory=dict)

@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from generator import feedback, roadmap_extras
 from generator import formatting as fmt
 from generator.config import LANGUAGE_NAMES, Settings
 from generator.model import Authority, Fact, Project, Roadmap, Source
@@ -234,7 +235,7 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
     }
 
 
-def roadmap_page(roadmap: Roadmap, lang: Language, project: Project) -> Page:
+def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url: str = "") -> Page:
     L = lang
     names = {
         "profession": roadmap.profession.name[L.lang],
@@ -255,6 +256,8 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project) -> Page:
         project=project,
         unknown_facts=_fact_list(roadmap.unknowns),
         low_facts=_fact_list(roadmap.low_confidence),
+        report_url=report_url,  # 'report an error' (issue #6)
+        **roadmap_extras.context(roadmap, L, title),  # cost breakdown, timeline, JSON-LD (issue #7)
     )
     return Page(f"roadmaps/{roadmap.key}.md", markdown)
 
@@ -267,7 +270,7 @@ def site_pages(project: Project, settings: Settings, lang: str) -> Iterator[Page
     """Every generated page of one language."""
     L = Language(lang, project)
     for roadmap in project.roadmaps:
-        yield roadmap_page(roadmap, L, project)
+        yield roadmap_page(roadmap, L, project, feedback.issue_url(settings, roadmap, L.labels, lang))
     yield Page("roadmaps/index.md", _render("roadmaps.md.j2", project=project, L=L))
     yield Page("glossary.md", _render("glossary.md.j2", project=project, L=L))
     yield Page("grensinfopunten.md", _render("grensinfopunten.md.j2", project=project, L=L))

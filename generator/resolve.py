@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from typing import Any
 
+from generator import catalogue
 from generator.load import Document
 from generator.model import (
     Authority,
@@ -148,7 +150,7 @@ def _roadmap(doc: Document, project: Project) -> Roadmap:
 def resolve(inputs: Inputs) -> Project:
     project = _registries(inputs)
     roadmaps = sorted((_roadmap(doc, project) for doc in inputs.roadmaps), key=lambda r: r.key)
-    return Project(
+    with_roadmaps = Project(
         project.jurisdictions,
         project.authorities,
         project.professions,
@@ -156,3 +158,4 @@ def resolve(inputs: Inputs) -> Project:
         project.glossary,
         tuple(roadmaps),
     )
+    return replace(with_roadmaps, catalogue=catalogue.resolve(inputs, with_roadmaps))

@@ -31,6 +31,7 @@ RULES: dict[str, str] = {
     "duplicate-id": "An id is used twice (sources in one file, steps in one roadmap, entries in a registry or catalogue file).",
     "unknown-source": "A fact cites a source id that is not in the file's `sources` list.",
     "unused-source": "A source is listed but no fact cites it (warning).",
+    "open-item": "A text or source is still the placeholder that `roadmaps new` wrote (such as 'To be written.'); write the checked fact (warning; `--strict` and CI fail on it).",
     "unknown-authority": "A roadmap names an authority id that is not in roadmaps/registry/authorities.yaml.",
     "unknown-grensinfopunt": "A roadmap names a Grensinfopunt that is not in roadmaps/registry/grensinfopunten.yaml.",
     "unknown-profession": "A roadmap names a profession that is not in roadmaps/registry/professions.yaml.",
@@ -45,11 +46,15 @@ RULES: dict[str, str] = {
     "flow-roadmap-unreached": "A roadmap that no path of the guide leads to.",
     # the catalogue of regulated professions (roadmaps/catalogue/<jurisdiction>.yaml)
     "catalogue-name-mismatch": "One profession id has different `name` texts in two catalogue files (warning): same id, same name.",
-    "catalogue-id-mismatch": "A catalogue title belongs to another profession id in roadmaps/registry/professions.yaml (warning).",
+    "catalogue-id-mismatch": "A catalogue entry is named like a profession of roadmaps/registry/professions.yaml but uses another id (warning).",
     "dead-link": "An external web address that does not answer (only `roadmaps check-links --online`).",
     # the project as a whole
     "missing-roadmap": "A roadmap that mkdocs.yml (extra.grensroutes.coverage) requires does not exist.",
     "missing-page": "A hand-written page exists in some languages but not in all.",
     "config": "The settings block extra.grensroutes in mkdocs.yml is missing or invalid.",
     "mkdocs": "MkDocs failed to build a language (the message shows its output).",
+    # the printable factsheets (issue #5)
+    "factsheet-too-long": "A roadmap's factsheet does not fit on 2 A4 pages (4 for a two-language sheet): shorten its longest texts.",
+    "factsheet-render": "WeasyPrint reported a problem while making a factsheet (a font or file that failed to load, bad CSS).",
+    "factsheet-glyph": "A factsheet uses a character that the bundled fonts (generator/fonts/) lack; it would print in a stray system font.",
 }

@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from generator import valid_cache
 from generator.diagnostics import Diagnostic, error
 from generator.load import Document, JsonPath
 
@@ -101,8 +102,13 @@ def _message(err: ValidationError) -> tuple[str, str]:
 
 def check(doc: Document, schema_name: str, schemas_dir: Path) -> Iterator[Diagnostic]:
     """Yield a diagnostic for every schema violation in the document."""
-    errors = validator(schemas_dir, schema_name).iter_errors(doc.data)
-    for err in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
+    known = valid_cache.known(schemas_dir, schema_name, doc.data)
+    if known is True:
+        return  # issue #9: the same data was valid against the same schemas before (in this process or a build)
+    errors = sorted(validator(schemas_dir, schema_name).iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
+    if not errors:
+        valid_cache.add(known)
+    for err in errors:
         leaf = _leaf(err)
         if leaf.validator == "additionalProperties":
             yield from _unknown_keys(doc, leaf)

@@ -44,7 +44,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 def _rebuild(root: Path) -> bool:
     started = time.perf_counter()
-    result = build(root)
+    # factsheets: cached or a placeholder; no offline zip; MkDocs rebuilds only changed pages where safe (issue #9)
+    result = build(root, pdfs=False, offline=False, dirty=True)
     for diagnostic in result.diagnostics:
         click.echo(str(diagnostic), err=True)
     state = "rebuilt" if result.ok else "build failed; still serving the last good site"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import schema
+from generator import catalogue, open_items, schema
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import Document, JsonPath
@@ -50,6 +50,15 @@ class Inputs:
 def _entries(doc: Document) -> list[dict[str, Any]]:
     entries = doc.data.get("entries")
     return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _as_list(value: Any) -> list[Any]:
+    """Semantic checks run on data the schema may have rejected: never assume a shape."""
+    return value if isinstance(value, list) else []
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
@@ -247,7 +256,7 @@ def check_roadmap_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
                 schema.pointer(path),
             )
     gips = inputs.ids("grensinfopunten")
-    for i, gip in enumerate((doc.data.get("help") or {}).get("grensinfopunten") or []):
+    for i, gip in enumerate(_as_list(_as_dict(doc.data.get("help")).get("grensinfopunten"))):
         if isinstance(gip, str) and gip not in gips:
             yield error(
                 doc.path,
@@ -260,7 +269,7 @@ def check_roadmap_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
 
 def _check_route(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
     data = doc.data
-    if data.get("profession") not in inputs.ids("professions") and isinstance(data.get("profession"), str):
+    if isinstance(data.get("profession"), str) and data["profession"] not in inputs.ids("professions"):
         yield error(
             doc.path,
             doc.pos(("profession",)),
@@ -285,11 +294,13 @@ def _check_route(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
                 f"'{code}' does not decide on recognition; name the Community or Land instead",
             )
     seen: set[str] = set()
-    for i, step in enumerate(data.get("steps") or []):
+    for i, step in enumerate(_as_list(data.get("steps"))):
         sid = step.get("id") if isinstance(step, dict) else None
-        if isinstance(sid, str) and sid in seen:
+        if not isinstance(sid, str):
+            continue  # the schema reports it
+        if sid in seen:
             yield error(doc.path, doc.pos(("steps", i, "id")), "duplicate-id", f"step id '{sid}' is used twice")
-        seen.add(sid)  # type: ignore[arg-type]
+        seen.add(sid)
     yield from _check_path(doc)
 
 
@@ -359,12 +370,14 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
         diagnostics += check_urls(doc)
         diagnostics += check_ranges(doc)
         diagnostics += check_sources(doc)
+        diagnostics += open_items.check(doc)
     diagnostics += check_registry_ids(inputs)
     diagnostics += check_registry_refs(inputs)
     for doc in inputs.roadmaps:
         diagnostics += check_roadmap_refs(doc, inputs)
     for doc in inputs.catalogues:
         diagnostics += check_catalogue_refs(doc, inputs)
+    diagnostics += catalogue.check(inputs)
     if coverage:
         diagnostics += check_coverage(inputs, settings)
     return sorted(set(diagnostics))

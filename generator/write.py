@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from generator.config import LANGUAGE_NAMES, Settings
+from generator import incremental
+from generator.config import LANGUAGE_NAMES, LOCALES, Settings
 from generator.render import Page, labels
 
 ASSETS = Path(__file__).parent / "assets"
@@ -71,9 +72,12 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path) ->
         "nav": nav,
         "extra": {
             "alternate": [
-                {"name": LANGUAGE_NAMES[code], "link": f"/{code}/", "lang": code} for code in settings.languages
+                # relative: "/nl/" breaks below a sub-path and from disk (site/sitemap.xml has the absolute URLs)
+                {"name": LANGUAGE_NAMES[code], "link": f"../{code}/", "lang": code}
+                for code in settings.languages
             ],
-            "labels": {"other_languages": labels()[lang]["other_languages"]},
+            "locale": LOCALES[lang],
+            "labels": {"other_languages": labels()[lang]["other_languages"], "feed": labels()[lang]["mt_feed_title"]},
         },
     }
     if settings.site_url:
@@ -81,16 +85,24 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path) ->
     return config
 
 
-def write_docs(settings: Settings, pages: dict[str, list[Page]], navs: dict[str, list[Any]], out: Path) -> int:
+def write_docs(
+    settings: Settings,
+    pages: dict[str, list[Page]],
+    navs: dict[str, list[Any]],
+    out: Path,
+    binaries: dict[str, dict[str, bytes]] | None = None,
+) -> int:
+    """`binaries`: generated non-Markdown files per language (the factsheet PDFs), which MkDocs copies as they are."""
     changed = 0
     for lang, lang_pages in pages.items():
-        changed += _sync_tree(settings.build_dir / "docs" / lang, docs_files(settings, lang, lang_pages))
+        files = {**docs_files(settings, lang, lang_pages), **(binaries or {}).get(lang, {})}
+        changed += _sync_tree(settings.build_dir / "docs" / lang, files)
         config = yaml.safe_dump(language_config(settings, lang, navs[lang], out), allow_unicode=True, sort_keys=True)
         changed += _write_if_changed(settings.build_dir / f"mkdocs.{lang}.yml", config)
     return changed
 
 
-def _mkdocs(settings: Settings, lang: str) -> None:
+def _mkdocs(settings: Settings, lang: str, dirty_in: Path | None = None) -> None:
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     command = [
         sys.executable,
@@ -101,15 +113,25 @@ def _mkdocs(settings: Settings, lang: str) -> None:
         "-f",
         str(settings.build_dir / f"mkdocs.{lang}.yml"),
     ]
+    if dirty_in is not None:  # serve only: --dirty always warns ("inaccurate navigation"), so never --strict
+        command[command.index("--strict")] = "--no-strict"
+        command += ["--dirty", "--site-dir", str(dirty_in)]
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=settings.root, check=False)
     if result.returncode != 0:
         raise BuildError(f"MkDocs failed for language '{lang}':\n{result.stdout}{result.stderr}")
 
 
-def run_mkdocs(settings: Settings, languages: Iterable[str], jobs: int) -> None:
-    """One MkDocs build per language, `jobs` at a time (each is its own process)."""
+def run_mkdocs(settings: Settings, languages: Iterable[str], jobs: int, dirty: bool = False) -> None:
+    """One MkDocs build per language, `jobs` at a time (each is its own process); a language whose inputs did not
+    change since its last build is not built again, and with `dirty` (serve) only its changed pages are
+    (generator/incremental.py)."""
+
+    def one(lang: str) -> str:
+        dirty_run = (lambda kept: _mkdocs(settings, lang, kept)) if dirty else None
+        return incremental.mkdocs(settings.build_dir, lang, lambda: _mkdocs(settings, lang), dirty_run)
+
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for future in [pool.submit(_mkdocs, settings, lang) for lang in languages]:
+        for future in [pool.submit(one, lang) for lang in languages]:
             future.result()
 
 

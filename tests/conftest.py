@@ -54,6 +54,17 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Factsheet PDFs are cached by a hash of their content, so all project copies of a session can share one cache."""
+    from generator.factsheets import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("pdf-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real knowledge base, built once per test session; returns its site/ folder."""

@@ -20,6 +20,21 @@ PAGE_KINDS = {
     "glossary": "{lang}/glossary/",
     "grensinfopunten": "{lang}/grensinfopunten/",
     "about": "{lang}/about/",
+    "guide-question": "{lang}/guide/",
+    "guide-outcome": "{lang}/guide/physiotherapist/nl/de-nw/temporary/",
+    "guide-referral": "{lang}/guide/care-worker/be/de-nw/settle/",
+    "catalogue": "{lang}/catalogue/",
+    "catalogue-profession": "{lang}/catalogue/physiotherapist/",
+    "catalogue-a-z": "{lang}/catalogue/a-z/",
+    "catalogue-jurisdiction": "{lang}/catalogue/jurisdictions/de-nw/",
+    "maintainers": "{lang}/maintainers/",
+    "maintainers-report": "{lang}/maintainers/report/",
+    "schema-reference": "{lang}/maintainers/schema-roadmap/",
+    "profession": "{lang}/professions/care-worker/",
+    "professions-a-z": "{lang}/professions/",
+    "open-data": "{lang}/data/",
+    "roadmap-with-costs": "{lang}/roadmaps/physiotherapist/nl-to-de-ni/",
+    "factsheets": "{lang}/factsheets/",
 }
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

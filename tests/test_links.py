@@ -10,7 +10,9 @@ from bs4 import BeautifulSoup
 
 def _target(page: Path, href: str, site: Path) -> tuple[Path, str]:
     parts = urlsplit(href)
-    path = page.parent if not parts.path else (page.parent / unquote(parts.path)).resolve()
+    # "/en/assets/…" (error pages with a site_url) starts at the site root, as a web server serves it
+    base = site.resolve() if parts.path.startswith("/") else page.parent
+    path = page if not parts.path else (base / unquote(parts.path).lstrip("/")).resolve()
     if path.is_dir():
         path = path / "index.html"
     return path, parts.fragment

@@ -1,0 +1,238 @@
+"""The catalogue of regulated professions: checks across the per-jurisdiction files, and their merge into one
+`CatalogueProfession` per profession id (roadmaps/catalogue/<code>.yaml, schemas/catalogue.schema.json).
+
+Imports nothing from validate or resolve, so both can call it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from generator import schema
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load import Document
+from generator.model import (
+    Authority,
+    CatalogueEntry,
+    CatalogueProfession,
+    CatalogueTitle,
+    CitedText,
+    Jurisdiction,
+    Profession,
+    Project,
+    Source,
+)
+
+if TYPE_CHECKING:
+    from generator.validate import Inputs
+
+EU_DATABASE = "https://ec.europa.eu/growth/tools-databases/regprof/"
+# For professions that only the profession registry names (no catalogue entry yet): the sector from the ISCO-08
+# sub-major group, so they are grouped with their kind instead of under "other".
+_ISCO_SECTORS = {"22": "health", "32": "health", "53": "health", "23": "education"}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a title, for comparing and sorting."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _entries(doc: Document) -> list[tuple[int, dict[str, Any]]]:
+    entries = doc.data.get("entries")
+    return [(i, e) for i, e in enumerate(entries) if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _same_text(a: Any, b: Any) -> bool:
+    norm = lambda t: {k: " ".join(str(v).split()) for k, v in t.items()} if isinstance(t, dict) else t  # noqa: E731
+    return bool(norm(a) == norm(b))
+
+
+# ---- checks ----------------------------------------------------------------------------------------------------
+
+
+def check_file(doc: Document) -> Iterator[Diagnostic]:
+    """Within one file: each profession once, and the file named after its jurisdiction."""
+    seen: dict[str, int] = {}
+    for i, entry in _entries(doc):
+        pid = entry.get("profession")
+        if not isinstance(pid, str):
+            continue
+        if pid in seen:
+            yield error(
+                doc.path,
+                doc.pos(("entries", i, "profession")),
+                "duplicate-id",
+                f"profession '{pid}' is already listed in this file (entries[{seen[pid]}])",
+            )
+        seen.setdefault(pid, i)
+    code = doc.data.get("catalogue")
+    if isinstance(code, str) and PurePosixPath(doc.path).stem != code.lower():
+        yield error(
+            doc.path,
+            doc.pos(("catalogue",)),
+            "path-mismatch",
+            f"the catalogue of {code} must be stored as roadmaps/catalogue/{code.lower()}.yaml",
+        )
+
+
+def check_names(docs: list[Document]) -> Iterator[Diagnostic]:
+    """The same profession id must carry the same neutral name in every file, so ids stay consistent."""
+    first: dict[str, tuple[Document, dict[str, Any]]] = {}
+    for doc in docs:
+        for i, entry in _entries(doc):
+            pid, name = entry.get("profession"), entry.get("name")
+            if not isinstance(pid, str) or not isinstance(name, dict):
+                continue
+            if pid not in first:
+                first[pid] = (doc, name)
+            elif first[pid][0] is not doc and not _same_text(first[pid][1], name):
+                other, known = first[pid]
+                differs = sorted(k for k in set(name) | set(known) if not _same_text(name.get(k), known.get(k)))
+                lang = differs[0]
+                yield warning(
+                    doc.path,
+                    doc.pos(("entries", i, "name")),
+                    "catalogue-name-mismatch",
+                    f"profession '{pid}' is named differently in {other.path} ({', '.join(differs)}; "
+                    f"{lang}: '{name.get(lang, '')}' here, '{known.get(lang, '')}' there): "
+                    "use the same name in every catalogue file, or a different id if it is another profession",
+                    schema.pointer(("entries", i, "name")),
+                )
+
+
+def check_ids(docs: list[Document], registry: list[Document]) -> Iterator[Diagnostic]:
+    """An entry named like a profession of roadmaps/registry/professions.yaml must use that profession's id, so the
+    catalogue links its full roadmaps. (Names, not titles: one official title can cover several professions.)"""
+    known: dict[tuple[str, str], str] = {}
+    for reg in registry:
+        for _, entry in _entries(reg):
+            for lang, name in (entry.get("name") or {}).items():
+                if isinstance(name, str) and isinstance(entry.get("id"), str):
+                    known.setdefault((lang, fold(name)), entry["id"])
+    for doc in docs:
+        for i, entry in _entries(doc):
+            names = entry.get("name") if isinstance(entry.get("name"), dict) else {}
+            for lang, name in names.items():  # type: ignore[union-attr]
+                owner = known.get((lang, fold(name))) if isinstance(name, str) else None
+                if owner and owner != entry.get("profession"):
+                    yield warning(
+                        doc.path,
+                        doc.pos(("entries", i, "name", lang)),
+                        "catalogue-id-mismatch",
+                        f"'{name}' is the profession '{owner}' in roadmaps/registry/professions.yaml, "
+                        f"but this entry calls it '{entry.get('profession')}': use the id '{owner}'",
+                    )
+                    break
+
+
+def check(inputs: Inputs) -> Iterator[Diagnostic]:
+    for doc in inputs.catalogues:
+        yield from check_file(doc)
+    order = [e.get("code") for d in inputs.registries.get("jurisdictions", []) for _, e in _entries(d)]
+    rank = {code: i for i, code in enumerate(order)}
+    ordered = sorted(inputs.catalogues, key=lambda d: (rank.get(d.data.get("catalogue"), len(rank)), d.path))
+    yield from check_names(ordered)  # so a mismatch is reported on the file that comes later (NL first)
+    yield from check_ids(inputs.catalogues, inputs.registries.get("professions", []))
+
+
+# ---- resolve ---------------------------------------------------------------------------------------------------
+
+
+def _sources(doc: Document) -> dict[str, Source]:
+    return {
+        s["id"]: Source(s["id"], s["url"], s["title"], s["checked"], s.get("publisher", ""), s.get("official", False))
+        for s in doc.data.get("sources", [])
+    }
+
+
+def _cited(refs: str | list[str], sources: dict[str, Source]) -> tuple[Source, ...]:
+    return tuple(sources[r] for r in (refs if isinstance(refs, list) else [refs]))
+
+
+def _checked(value: dict[str, Any], cited: tuple[Source, ...]) -> str:
+    return str(value.get("checked") or min((s.checked for s in cited), default=""))
+
+
+def _cited_text(value: dict[str, Any] | None, sources: dict[str, Source]) -> CitedText | None:
+    if value is None:
+        return None
+    cited = _cited(value["source"], sources)
+    return CitedText(value["text"], cited, _checked(value, cited), value["confidence"])
+
+
+def _entry(
+    raw: dict[str, Any], doc: Document, jurisdiction: Jurisdiction, authorities: dict[str, Authority]
+) -> CatalogueEntry:
+    sources = _sources(doc)
+    cited = _cited(raw["source"], sources)
+    titles = tuple(CatalogueTitle(t["title"], t["language"], t["kind"], jurisdiction.code) for t in raw["titles"])
+    return CatalogueEntry(
+        jurisdiction=jurisdiction,
+        regulated=raw["regulated"],
+        titles=titles,
+        authority=authorities[raw["authority"]] if "authority" in raw else None,
+        authority_note=raw.get("authority_note"),
+        second_step=_cited_text(raw.get("second_step"), sources),
+        legal_basis=_cited_text(raw.get("legal_basis"), sources),
+        sources=cited,
+        checked=_checked(raw, cited),
+        confidence=raw["confidence"],
+        file=doc.path,
+    )
+
+
+def _registry_titles(profession: Profession | None) -> list[CatalogueTitle]:
+    if profession is None:
+        return []
+    return [
+        CatalogueTitle(t["title"], t["language"], t.get("kind", "official"), t.get("jurisdiction", ""))
+        for t in profession.titles
+    ]
+
+
+def _unique(titles: list[CatalogueTitle]) -> tuple[CatalogueTitle, ...]:
+    first: dict[tuple[str, str, str], CatalogueTitle] = {}
+    for title in titles:
+        first.setdefault((fold(title.title), title.language, title.jurisdiction), title)
+    return tuple(first.values())
+
+
+def _ordered_docs(inputs: Inputs, order: list[str]) -> list[Document]:
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(inputs.catalogues, key=lambda d: (rank.get(d.data["catalogue"], len(rank)), d.path))
+
+
+def resolve(inputs: Inputs, project: Project) -> dict[str, CatalogueProfession]:
+    """Merge the entries of every catalogue file by profession id; registry professions are always there."""
+    raw: dict[str, dict[str, Any]] = {}
+    merged: dict[str, list[CatalogueEntry]] = {}
+    for doc in _ordered_docs(inputs, list(project.jurisdictions)):
+        jurisdiction = project.jurisdictions[doc.data["catalogue"]]
+        for entry in doc.data["entries"]:
+            raw.setdefault(entry["profession"], entry)
+            merged.setdefault(entry["profession"], []).append(_entry(entry, doc, jurisdiction, project.authorities))
+    catalogue = {}
+    for pid in sorted(set(raw) | set(project.professions)):
+        catalogue[pid] = _profession(pid, raw.get(pid), merged.get(pid, []), project)
+    return catalogue
+
+
+def _profession(
+    pid: str, first: dict[str, Any] | None, entries: list[CatalogueEntry], project: Project
+) -> CatalogueProfession:
+    registered = project.professions.get(pid)
+    isco = (first or {}).get("isco08") or (registered.isco08 if registered else "")
+    name = registered.name if registered else first["name"]  # type: ignore[index]
+    sector = first["sector"] if first else _ISCO_SECTORS.get(isco[:2], "other")
+    titles = _unique([t for e in entries for t in e.titles] + _registry_titles(registered))
+    roadmaps = tuple(r for r in project.roadmaps if r.profession.id == pid)
+    return CatalogueProfession(pid, name, sector, isco, titles, tuple(entries), roadmaps)
+
+
+def jurisdictions(project: Project) -> list[Jurisdiction]:
+    """The jurisdictions the catalogue speaks of: every destination, and any other that has catalogue entries."""
+    used = {e.jurisdiction.code for p in project.catalogue.values() for e in p.entries}
+    return [j for j in project.jurisdictions.values() if j.destination or j.code in used]

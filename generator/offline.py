@@ -1,0 +1,128 @@
+"""The offline version: a second MkDocs pass per language with Material's `offline` plugin (no directory URLs,
+search index inlined as JavaScript, Worker replaced by an iframe) into .build/offline/, zipped into
+site/offline/grensroutes-offline.zip. Opened from disk (file://), every page and the search work without network.
+
+The zip is deterministic: sorted entries, one fixed timestamp (SOURCE_DATE_EPOCH), fixed permissions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import write
+from generator.config import Settings
+from generator.render import Page
+
+VENDOR = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
+SHIM = "assets/iframe-worker.js"  # the name must contain "iframe-worker": then the plugin adds no CDN script
+TOP = "grensroutes"  # the folder inside the zip
+SKIP = {"404.html", "sitemap.xml", "sitemap.xml.gz"}  # useless from disk
+STORED = {".pdf", ".png", ".jpg", ".gz", ".zip", ".woff2"}
+
+
+def docs_dir(settings: Settings, lang: str) -> Path:
+    return settings.build_dir / "docs-offline" / lang
+
+
+def config_name(lang: str) -> str:
+    """Name passed to write.run_mkdocs, which builds .build/mkdocs.<name>.yml."""
+    return f"offline-{lang}"
+
+
+def language_config(settings: Settings, lang: str, nav: list[Any], out: Path) -> dict[str, Any]:
+    config = write.language_config(settings, lang, nav, out)
+    config.pop("site_url", None)  # relative links only; canonical URLs belong to the online site
+    config["docs_dir"] = str(docs_dir(settings, lang))
+    config["use_directory_urls"] = False
+    config["plugins"] = [{"search": {"lang": lang}}, "offline"]
+    extra = config.setdefault("extra", {})
+    extra["polyfills"] = [SHIM]
+    extra["grensroutes"] = {"site_url": ""}
+    extra["alternate"] = [{**alt, "link": f"../{alt['lang']}/index.html"} for alt in extra.get("alternate", [])]
+    return config
+
+
+def write_docs(
+    settings: Settings,
+    pages: dict[str, list[Page]],
+    navs: dict[str, list[Any]],
+    binaries: dict[str, dict[str, bytes]],
+    out: Path,
+) -> None:
+    for lang, lang_pages in pages.items():
+        files = {**write.docs_files(settings, lang, lang_pages), **binaries.get(lang, {})}
+        files[SHIM] = VENDOR.read_bytes()
+        write._sync_tree(docs_dir(settings, lang), files)
+        config = yaml.safe_dump(language_config(settings, lang, navs[lang], out), allow_unicode=True, sort_keys=True)
+        write._write_if_changed(settings.build_dir / f"mkdocs.{config_name(lang)}.yml", config)
+
+
+def root_page(settings: Settings) -> str:
+    """The language chooser, linking index.html files: from disk, a folder link shows a file listing."""
+    html = write.root_page(settings)
+    for lang in settings.languages:
+        html = html.replace(f'href="{lang}/"', f'href="{lang}/index.html"')
+    return html
+
+
+def _epoch() -> dt.datetime:
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    return max(dt.datetime.fromtimestamp(stamp, dt.UTC), dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+
+
+def zip_tree(tree: Path, target: Path, top: str = TOP) -> int:
+    """Zip `tree` under `top/`, reproducibly; returns the number of files."""
+    when = _epoch().timetuple()[:6]
+    files = sorted((p for p in tree.rglob("*") if p.is_file()), key=lambda p: p.relative_to(tree).as_posix())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w") as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(tree).as_posix()}", date_time=when)
+            # already compressed formats gain nothing from deflate, only build time
+            info.compress_type = zipfile.ZIP_STORED if path.suffix in STORED else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, whatever machine builds it
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
+    return len(files)
+
+
+def _copy(source: Path, target: Path, skip: Iterable[str] = ()) -> None:
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.name not in skip:
+            dest = target / path.relative_to(source)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+
+
+def build(
+    settings: Settings,
+    pages: dict[str, list[Page]],
+    navs: dict[str, list[Any]],
+    binaries: dict[str, dict[str, bytes]],
+    site: Path,
+    zip_path: str,
+    jobs: int,
+) -> Path:
+    """Build the offline version of every language and zip it, with the data folder, into the staged site."""
+    out = settings.build_dir / "offline"
+    shutil.rmtree(out, ignore_errors=True)
+    write_docs(settings, pages, navs, binaries, out)
+    write.run_mkdocs(settings, [config_name(lang) for lang in pages], jobs)
+    tree = settings.build_dir / "offline-tree"
+    shutil.rmtree(tree, ignore_errors=True)
+    for lang in pages:
+        _copy(out / lang, tree / lang, SKIP)
+    if (site / "data").is_dir():
+        _copy(site / "data", tree / "data")
+    (tree / "index.html").write_text(root_page(settings), encoding="utf-8")
+    target = site / zip_path
+    zip_tree(tree, target)
+    return target

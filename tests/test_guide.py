@@ -1,0 +1,209 @@
+"""The guide: the flow is checked as a graph, and a walker generated from the flow visits every path in every
+language of the built site and ends on the expected outcome. Chromium clicks through it with JavaScript off and
+uses the title filter with JavaScript on."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import guide
+from generator.build import check, load_inputs
+from generator.config import Settings
+from generator.model import Project
+from generator.validate import Inputs
+from tests.conftest import FIXTURES
+
+LANGS = ("nl", "de", "fr", "en")
+INVALID = sorted(p for p in (FIXTURES / "invalid-flow").iterdir() if p.is_dir())
+
+
+@pytest.fixture(scope="module")
+def inputs(settings: Settings) -> Inputs:
+    loaded, diagnostics = load_inputs(settings)
+    assert diagnostics == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def project(settings: Settings) -> Project:
+    result = check(settings)
+    assert result.project is not None, result.diagnostics
+    return result.project
+
+
+@pytest.fixture(scope="module")
+def flow(settings: Settings) -> guide.Flow:
+    return guide.load(settings)
+
+
+# ---- the flow as data ------------------------------------------------------------------------------------------
+
+
+def test_the_real_flow_is_valid(settings: Settings, inputs: Inputs) -> None:
+    assert [str(d) for d in guide.check(settings, inputs)] == []
+
+
+def test_valid_flow_fixture(settings: Settings, inputs: Inputs) -> None:
+    assert guide.check_file(FIXTURES / "valid-flow/flow.yaml", settings, inputs) == []
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_flow(case: Path, settings: Settings, inputs: Inputs) -> None:
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected, "every invalid flow must give at least one located error"
+    assert [str(d) for d in guide.check_file(case / "flow.yaml", settings, inputs)] == expected
+
+
+def test_broken_flow_fails_the_build_before_writing(tmp_path: Path) -> None:
+    from generator.build import build
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    flow_file = root / "roadmaps/guide/flow.yaml"
+    flow_file.write_text((FIXTURES / "invalid-flow/cycle/flow.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(root)
+    flow_problems = [d for d in result.diagnostics if d.path == "roadmaps/guide/flow.yaml"]
+    assert not result.ok and [d.code for d in flow_problems] == ["flow-cycle"]
+    assert not (root / "site").exists() and not (root / ".build/docs").exists()
+
+
+# ---- the walker: every path, every language --------------------------------------------------------------------
+
+
+def expected_end(visit: guide.Visit, roadmaps: set[str]) -> str:
+    """What a path must end on, worked out from its answers alone."""
+    values = visit.values
+    if all(k in values for k in guide.NEEDED) and guide.roadmap_key(values) in roadmaps:
+        return guide.roadmap_key(values)
+    return "referral"
+
+
+def _page(site: Path, lang: str, visit: guide.Visit) -> Path:
+    return site.joinpath(lang, guide.ROOT, *visit.segments, "index.html")
+
+
+def _links(page: Path) -> set[Path]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article") or soup
+    return {(page.parent / unquote(str(a["href"]).split("#")[0])).resolve() for a in article.find_all("a", href=True)}
+
+
+def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: guide.Flow, project: Project) -> None:
+    roadmaps = {r.key for r in project.roadmaps}
+    visits = guide.visits(flow, project)
+    ends = [v for v in visits if v.node in flow.outcomes]
+    assert all((v.roadmap or "referral") == expected_end(v, roadmaps) for v in ends)
+    assert {v.roadmap for v in ends if v.roadmap} == roadmaps and len(roadmaps) == 21
+    assert len({v.path for v in visits}) == len(visits)  # every state has its own page
+    # origins outside NL/BE/DE go straight to a referral; a destination never lies in the origin country
+    for v in visits:
+        if "origin" in v.values and "destination" in v.values:
+            origin = project.jurisdictions[v.values["origin"]].country
+            assert project.jurisdictions[v.values["destination"]].country != origin, v.path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_path_is_a_built_page_that_ends_right(
+    built_site: Path, flow: guide.Flow, project: Project, lang: str
+) -> None:
+    roadmaps = {r.key for r in project.roadmaps}
+    visits = guide.visits(flow, project)
+    children: dict[tuple[str, ...], set[Path]] = {}
+    for v in visits:
+        if v.segments:
+            children.setdefault(v.segments[:-1], set()).add(_page(built_site, lang, v).parent.resolve())
+    for v in visits:
+        page = _page(built_site, lang, v)
+        assert page.exists(), page
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("article h1")) == 1, page
+        links = _links(page)
+        if v.node in flow.questions:  # every answer is a link to the page of that answer
+            assert children[v.segments] <= links, page
+        elif expected_end(v, roadmaps) != "referral":
+            roadmap = (built_site / lang / "roadmaps" / expected_end(v, roadmaps)).resolve()
+            assert roadmap in links, page
+            assert soup.select_one("#sources") is not None and soup.select("a[href^='#src-']"), page
+        else:
+            outcome = flow.outcomes[v.node]
+            assert outcome.kind == "referral"
+            assert soup.select_one("article h1").get_text(strip=True).startswith(outcome.data["title"][lang][:12])
+            assert (built_site / lang / "grensinfopunten").resolve() in links, page
+        if v.trail:  # the answers so far, each with a link back to its question
+            assert len(soup.select("#answers + ul > li")) == len(v.trail), page
+    assert (built_site / lang / "guide/graph/index.html").exists()
+
+
+def test_profession_question_lists_every_title(built_site: Path, project: Project) -> None:
+    text = (built_site / "en/guide/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(text, "html.parser")
+    shown = {a.get_text(strip=True) for a in soup.select("#gr-titles a")}
+    for profession in project.professions.values():
+        assert {t["title"] for t in profession.titles} <= shown
+        assert set(profession.name.values()) <= shown
+    assert soup.select_one("label[for=gr-filter-input]") is not None
+    assert soup.select_one("#gr-filter").has_attr("hidden")  # only the script shows the filter
+
+
+# ---- in Chromium -----------------------------------------------------------------------------------------------
+
+ROUTES = {
+    "nl": (["care-worker/", "nl/", "be-fl/", "settle/"], "roadmaps/care-worker/nl-to-be-fl/"),
+    "de": (["physiotherapist/", "nl/", "de-nw/", "temporary/"], "roadmaps/physiotherapist/nl-to-de-nw/"),
+    "fr": (["secondary-teacher/", "nl/", "brussels/", "be-fr/", "settle/"], "roadmaps/secondary-teacher/nl-to-be-fr/"),
+    "en": (["physiotherapist/", "be/", "nl/", "settle/"], "roadmaps/physiotherapist/be-to-nl/"),
+}
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+TERMS = ["kinesitherapeut", "Physiotherapeutin", "zorgkundige", "Altenpflegehelfer", "Lehrer", "teacher"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_click_to_a_roadmap_without_javascript(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/{lang}/", wait_until="load")
+    page.locator("#guide-start").click()
+    assert page.url.endswith(f"/{lang}/guide/")
+    assert not page.locator("#gr-filter-input").is_visible()
+    steps, roadmap = ROUTES[lang]
+    page.locator(f"#gr-titles a[href^='{steps[0]}']").first.click()
+    for step in steps[1:]:
+        page.locator(f"article a[href='{step}']").click()
+    assert page.url.endswith(f"/{lang}/guide/{''.join(steps)}")
+    page.locator("article a.md-button").click()
+    assert page.url.endswith(f"/{lang}/{roadmap}")
+    page.go_back()
+    assert page.url.endswith(f"/{lang}/guide/{''.join(steps)}")
+    context.close()
+
+
+@pytest.mark.browser
+def test_title_filter_with_javascript(browser, site_url: str, project: Project) -> None:  # type: ignore[no-untyped-def]
+    titles = {t["title"].casefold() for p in project.professions.values() for t in p.titles}
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/en/guide/", wait_until="networkidle")
+    box = page.get_by_label("Find your profession in the list")
+    assert box.is_visible()
+    total = page.locator("#gr-titles li").count()
+    for term in TERMS:
+        assert any(term.casefold() in t for t in titles), f"{term} is not in professions.yaml"
+        box.fill(term)
+        shown = page.locator("#gr-titles li:visible")
+        assert 0 < shown.count() < total, term
+        assert all(fold(term) in fold(text) for text in shown.all_inner_texts()), term  # accents do not matter
+        assert page.locator("#gr-filter-status").inner_text().startswith(str(shown.count()))
+    box.fill("")
+    assert page.locator("#gr-titles li:visible").count() == total
+    context.close()
