@@ -327,14 +327,22 @@ def check_catalogue_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
     """A catalogue file names its jurisdiction and the authorities of the shared registry."""
     code = doc.data.get("catalogue")
     if isinstance(code, str) and code not in inputs.ids("jurisdictions", "code"):
-        yield error(doc.path, doc.pos(("catalogue",)), "unknown-jurisdiction",
-                    f"jurisdiction '{code}' is not in roadmaps/registry/jurisdictions.yaml")
+        yield error(
+            doc.path,
+            doc.pos(("catalogue",)),
+            "unknown-jurisdiction",
+            f"jurisdiction '{code}' is not in roadmaps/registry/jurisdictions.yaml",
+        )
     authorities = inputs.ids("authorities")
-    for i, entry in enumerate(doc.data.get("entries") or []):
+    for i, entry in enumerate(_as_list(doc.data.get("entries"))):
         ref = entry.get("authority") if isinstance(entry, dict) else None
         if isinstance(ref, str) and ref not in authorities:
-            yield error(doc.path, doc.pos(("entries", i, "authority")), "unknown-authority",
-                        f"entry '{entry.get('profession')}' names authority '{ref}', which is not in the authority registry")
+            yield error(
+                doc.path,
+                doc.pos(("entries", i, "authority")),
+                "unknown-authority",
+                f"entry '{entry.get('profession')}' names authority '{ref}', which is not in the authority registry",
+            )
 
 
 def check_coverage(inputs: Inputs, settings: Settings) -> Iterator[Diagnostic]:

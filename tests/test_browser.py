@@ -92,3 +92,31 @@ def test_roadmap_works_without_javascript(browser, site_url: str, lang: str) -> 
     page.locator(f"nav.gr-languages a[hreflang={other}]").click()
     assert page.url.endswith(f"/{other}/roadmaps/physiotherapist/nl-to-de-nw/")
     context.close()
+
+
+def test_privacy_gate_catches_a_third_party_request_and_a_cookie(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Proof that the gate works: a page that loads a remote image and sets a cookie is caught (the remote request
+    is aborted by the browser before it leaves the machine)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>x</title><img alt="" src="https://tracker.example/p.png">'
+        "<script>document.cookie = 'id=1; path=/'</script>",
+        encoding="utf-8",
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    context.route("https://tracker.example/**", lambda route: route.abort())
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="networkidle")
+    hosts = {urlsplit(url).hostname for url in requests}
+    assert hosts != {"127.0.0.1"} and "tracker.example" in hosts
+    assert [c["name"] for c in context.cookies()] == ["id"]
+    context.close()
+    server.shutdown()
+    server.server_close()
