@@ -6,13 +6,13 @@ Imports nothing from validate or resolve, so both can call it.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from generator import schema
 from generator.diagnostics import Diagnostic, error, warning
+from generator.formatting import fold
 from generator.load import Document
 from generator.model import (
     Authority,
@@ -33,11 +33,6 @@ EU_DATABASE = "https://ec.europa.eu/growth/tools-databases/regprof/"
 # For professions that only the profession registry names (no catalogue entry yet): the sector from the ISCO-08
 # sub-major group, so they are grouped with their kind instead of under "other".
 _ISCO_SECTORS = {"22": "health", "32": "health", "53": "health", "23": "education"}
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a title, for comparing and sorting."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _entries(doc: Document) -> list[tuple[int, dict[str, Any]]]:

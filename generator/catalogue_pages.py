@@ -7,7 +7,6 @@ few pieces of markup (links, citation marks, language spans) themselves and retu
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from generator import catalogue as cat
-from generator.formatting import md_escape, md_url
+from generator.formatting import lang_span as span
+from generator.formatting import md_escape, md_link
+from generator.formatting import page_link as link
 from generator.model import (
     Authority,
     CatalogueEntry,
@@ -41,23 +42,6 @@ def profession_path(pid: str) -> str:
 
 def jurisdiction_path(code: str) -> str:
     return f"{ROOT}/jurisdictions/{code.lower()}.md"
-
-
-def link(source: str, target: str) -> str:
-    """A relative .md link from one generated page to another (MkDocs checks it in --strict)."""
-    return posixpath.relpath(target, posixpath.dirname(source))
-
-
-def md_link(text: Any, href: str, lang: str = "") -> Markup:
-    attrs = f'{{ lang="{escape(lang)}" }}' if lang else ""
-    return Markup(f"[{md_escape(text)}]({md_url(href)}){attrs}")
-
-
-def span(text: str, lang: str, page_lang: str) -> Markup:
-    """Text in its own language; marked with lang= where it differs from the page's (WCAG 3.1.2)."""
-    if lang == page_lang:
-        return md_escape(text)
-    return Markup(f'<span lang="{escape(lang)}">{md_escape(text)}</span>')
 
 
 def capitalised(text: str) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
+import unicodedata
 from typing import Any
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.config import LOCALES
 
@@ -67,3 +69,26 @@ def date(value: str, lang: str) -> str:
     if len(value) == 7:
         return format_skeleton("yMMMM", dt.date.fromisoformat(value + "-01"), locale=LOCALES[lang])
     return format_date(dt.date.fromisoformat(value), format="long", locale=LOCALES[lang])
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, for comparing and sorting ('kinésithérapeute' sorts with 'kinesitherapeut')."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def page_link(source: str, target: str) -> str:
+    """A relative .md link from one generated page to another (MkDocs checks it in --strict)."""
+    return posixpath.relpath(target, posixpath.dirname(source))
+
+
+def md_link(text: object, href: str, lang: str = "") -> Markup:
+    """A Markdown link whose text is escaped; `lang` marks text in another language."""
+    attrs = f'{{ lang="{escape(lang)}" }}' if lang else ""
+    return Markup(f"[{md_escape(text)}]({md_url(href)}){attrs}")
+
+
+def lang_span(text: str, lang: str, page_lang: str) -> Markup:
+    """Text in its own language, marked with lang= where it differs from the page's (WCAG 3.1.2)."""
+    if lang == page_lang:
+        return md_escape(text)
+    return Markup(f'<span lang="{escape(lang)}">{md_escape(text)}</span>')

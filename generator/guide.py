@@ -6,8 +6,6 @@ the guide works without JavaScript, with the back button, offline, and every sta
 
 from __future__ import annotations
 
-import posixpath
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +16,7 @@ from markupsafe import Markup, escape
 from generator import catalogue_pages, schema
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
+from generator.formatting import fold, page_link
 from generator.load import Document, JsonPath, load_file
 from generator.model import Authority, Project, Text
 from generator.render import Language, Page, _render, cite
@@ -316,15 +315,6 @@ def load(settings: Settings) -> Flow:
 # ---- pages -----------------------------------------------------------------------------------------------------
 
 
-def _link(source: str, target: str) -> str:
-    """A relative .md link from one generated page to another (MkDocs resolves and checks it)."""
-    return posixpath.relpath(target, posixpath.dirname(source))
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-
-
 def professions_of(project: Project, lang: str) -> list[tuple[str, Text]]:
     return [(p.id, p.name) for p in project.professions.values()]
 
@@ -335,23 +325,23 @@ def titles(project: Project, lang: str, page: str) -> list[dict[str, Any]]:
     for profession in project.professions.values():
         names = [{"title": n, "language": code, "kind": "name"} for code, n in profession.name.items()]
         for item in [*names, *profession.titles]:
-            key = (_fold(item["title"]), profession.id)
+            key = (fold(item["title"]), profession.id)
             if key not in entries or (entries[key]["former"] and item["kind"] != "former"):
                 entries[key] = {
                     "title": item["title"],
                     "lang": item["language"],
                     "former": item["kind"] == "former",
                     "profession": profession.name[lang],
-                    "href": _link(page, f"{ROOT}/{profession.id}/index.md"),
+                    "href": page_link(page, f"{ROOT}/{profession.id}/index.md"),
                 }
     for other in project.catalogue.values():  # no full roadmap: the answer ends on its catalogue page
         if other.id not in project.professions:  # its name only: the A–Z page has all its titles
-            entries[(_fold(other.name[lang]), other.id)] = {
+            entries[(fold(other.name[lang]), other.id)] = {
                 "title": other.name[lang],
                 "lang": lang,
                 "former": False,
                 "profession": other.name[lang],
-                "href": _link(page, catalogue_pages.profession_path(other.id)),
+                "href": page_link(page, catalogue_pages.profession_path(other.id)),
             }
     return [entries[k] for k in sorted(entries)]
 
@@ -364,7 +354,7 @@ def _trail(flow: Flow, visit: Visit, lang: Language) -> list[dict[str, Any]]:
             {
                 "question": lang.t(flow.questions[qid].title),
                 "answer": lang.t(flow.label(answer)),
-                "href": _link(visit.path, asked),
+                "href": page_link(visit.path, asked),
             }
         )
     return rows
@@ -382,8 +372,8 @@ def _common(flow: Flow, visit: Visit, lang: Language) -> dict[str, Any]:
     return {
         "L": lang,
         "trail": _trail(flow, visit, lang),
-        "restart": _link(visit.path, f"{ROOT}/index.md"),
-        "graph": _link(visit.path, f"{ROOT}/graph.md"),
+        "restart": page_link(visit.path, f"{ROOT}/index.md"),
+        "graph": page_link(visit.path, f"{ROOT}/graph.md"),
     }
 
 
@@ -395,7 +385,7 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         answers.append(
             {
                 "label": lang.t(flow.label(answer)),
-                "href": _link(visit.path, "/".join((ROOT, *visit.segments, answer.id, "index.md"))),
+                "href": page_link(visit.path, "/".join((ROOT, *visit.segments, answer.id, "index.md"))),
                 "towns": ", ".join(place.get("towns", [])),
                 "hint": lang.t(place["hint"]) if "hint" in place else "",
             }
@@ -406,8 +396,8 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         intro=lang.t(question.intro) if question.intro else "",
         answers=answers,
         titles=titles(project, lang.lang, visit.path) if question.professions else [],
-        az=_link(visit.path, catalogue_pages.AZ),
-        script=_link(visit.path, SCRIPT),
+        az=page_link(visit.path, catalogue_pages.AZ),
+        script=page_link(visit.path, SCRIPT),
         filter_count=escape(lang.labels["guide_filter_count"]),
         **_common(flow, visit, lang),
     )
@@ -441,8 +431,8 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
         cite=cite(roadmap.sources, lang),
         project=project,
         sources=[(numbers[s], roadmap.sources[s]) for s in sorted(cited, key=numbers.__getitem__)],
-        roadmap_href=_link(visit.path, f"roadmaps/{roadmap.key}.md"),
-        gips_href=_link(visit.path, "grensinfopunten.md"),
+        roadmap_href=page_link(visit.path, f"roadmaps/{roadmap.key}.md"),
+        gips_href=page_link(visit.path, "grensinfopunten.md"),
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)
@@ -484,8 +474,8 @@ def referral_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         deciders=[(project.jurisdictions[code], a) for code, a in deciders(project, profession, destination).items()],
         gips=_nearby(project, profession, destination),
         contacts=[project.authorities[a] for a in outcome.data.get("contacts", [])],
-        gips_href=_link(visit.path, "grensinfopunten.md"),
-        catalogue_href=_link(visit.path, catalogue_pages.profession_path(profession)) if profession else "",
+        gips_href=page_link(visit.path, "grensinfopunten.md"),
+        catalogue_href=page_link(visit.path, catalogue_pages.profession_path(profession)) if profession else "",
         catalogue_name=project.catalogue[profession].name[lang.lang] if profession else "",
         **_common(flow, visit, lang),
     )

@@ -8,16 +8,16 @@ Text from YAML is escaped with `md_escape`; the few pieces of markup (links, lan
 
 from __future__ import annotations
 
-import posixpath
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator import costs, seo
-from generator.formatting import md_escape, md_url
+from generator.formatting import fold, md_escape, md_link
+from generator.formatting import lang_span as span
+from generator.formatting import page_link as link
 from generator.model import Profession, Project, Roadmap
 from generator.render import Language, Page, _render
 
@@ -54,29 +54,6 @@ CSV_FIELDS = ("profession", "roadmap", "version", *(f for c in COLUMNS for f in 
 
 def profession_path(pid: str) -> str:
     return f"{ROOT}/{pid}.md"
-
-
-def link(source: str, target: str) -> str:
-    """A relative .md link from one generated page to another (MkDocs checks it in --strict)."""
-    return posixpath.relpath(target, posixpath.dirname(source))
-
-
-def md_link(text: Any, href: str, lang: str = "") -> Markup:
-    attrs = f'{{ lang="{escape(lang)}" }}' if lang else ""
-    return Markup(f"[{md_escape(text)}]({md_url(href)}){attrs}")
-
-
-def span(text: str, lang: str, page_lang: str) -> Markup:
-    """Text in its own language, marked with lang= where it differs from the page's (WCAG 3.1.2)."""
-    if lang == page_lang:
-        return md_escape(text)
-    return Markup(f'<span lang="{escape(lang)}">{md_escape(text)}</span>')
-
-
-def fold(text: str) -> str:
-    """Sort key: no accents, no case ('kinésithérapeute' sorts with 'kinesitherapeut')."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _capital(text: str) -> str:
