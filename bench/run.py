@@ -236,7 +236,8 @@ def _run_size(bench: Bench, size: int) -> None:
     bench.extra[size] = {"counts": counts}
     bench.say(f"N={size}: {counts}")
     skip = args.skip
-    bench.measure("validate", size, "validate", root)
+    bench.measure("validate, cold (no parse cache)", size, "validate", root, {"cold": "1"})
+    bench.measure("validate, warm (parse cache filled)", size, "validate", root)
     render = bench.measure("render (Markdown, 4 languages)", size, "render", root)
     bench.extra[size]["pages"] = render.runs[-1].info["pages"]
     if args.quick:  # the smoke run (tests/test_scale.py): the stages that need no MkDocs and no WeasyPrint

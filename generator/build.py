@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import catalogue_pages, factsheets, findability, guide, maintainers, render, write
+from generator import catalogue_pages, factsheets, findability, guide, maintainers, parse_cache, render, write
 from generator.config import Settings, load_settings
 from generator.diagnostics import Diagnostic, Severity, error, has_errors
 from generator.load import iter_yaml, load_file
@@ -28,6 +30,7 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     project: Project | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    catalogue_key: str | None = None  # what the catalogue pages are made of (see `catalogue_key`)
 
     @property
     def ok(self) -> bool:
@@ -47,11 +50,13 @@ def load_inputs(settings: Settings, paths: Iterable[Path] | None = None) -> tupl
     others = [
         p for p in iter_yaml(list(paths) if paths else [settings.roadmaps_dir]) if flows not in p.resolve().parents
     ]
-    for path in wanted + [p for p in others if p.resolve() not in {w.resolve() for w in wanted}]:
+    registry_files = {w.resolve() for w in wanted}
+    for path in wanted + [p for p in others if p.resolve() not in registry_files]:
         doc, problems = load_file(path, settings.root)
         diagnostics += problems
         if doc is not None:
             inputs.add(doc)
+    parse_cache.save(settings.root)
     return inputs, diagnostics
 
 
@@ -82,7 +87,27 @@ def check(settings: Settings, paths: Iterable[Path] | None = None, coverage: boo
     result = Result(sorted(set(diagnostics)), timings={"validate": time.perf_counter() - started})
     if result.ok:
         result.project = resolve(inputs)
+        result.catalogue_key = catalogue_key(inputs, result.project)
     return result
+
+
+def catalogue_key(inputs: Inputs, project: Project) -> str | None:
+    """Everything the catalogue pages are made of: the bytes of the catalogue and registry files, the roadmaps they
+    link, and the templates and labels (whose files `serve` watches). Editing a roadmap leaves it unchanged, so `serve`
+    does not render the catalogue's hundreds of pages again (issue #9). None when a document did not come from a file."""
+    docs = [*inputs.catalogues, *(d for kind in inputs.registries.values() for d in kind)]
+    if any(d.digest is None for d in docs):
+        return None
+    digest = hashlib.sha256()
+    for doc in sorted(docs, key=lambda d: d.path):
+        digest.update(f"{doc.path}\0{doc.digest}\0".encode())
+    digest.update(json.dumps([r.key for r in project.roadmaps]).encode())
+    code = Path(render.__file__).parent
+    for path in sorted([*render.TEMPLATES.rglob("*"), code / "labels.yaml", *(code / "labels").glob("*.yaml")]):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 # Above this many roadmaps the nav lists only their index page (issue #9): with navigation.prune, every page of the
@@ -111,13 +136,13 @@ def navigation(project: Project, lang: str) -> list[Any]:
     ]
 
 
-def render_all(project: Project, settings: Settings) -> dict[str, list[Page]]:
+def render_all(project: Project, settings: Settings, catalogue_key: str | None = None) -> dict[str, list[Page]]:
     flow = guide.load(settings)
     return {
         lang: [
             *render.site_pages(project, settings, lang),
             *guide.pages(flow, project, lang),
-            *catalogue_pages.pages(project, lang),
+            *catalogue_pages.pages_once(project, lang, catalogue_key),
             *findability.pages(project, settings, lang),
             factsheets.index_page(project, settings, lang),
             *maintainers.pages(project, settings, lang),  # maintainer pages and the Atom feed (issue #6)
@@ -171,7 +196,7 @@ def build(
         return result
     started = time.perf_counter()
     progress("rendering pages")
-    pages = render_all(result.project, settings)
+    pages = render_all(result.project, settings, result.catalogue_key)
     navs = {lang: navigation(result.project, lang) for lang in settings.languages}
     result.timings["render"] = time.perf_counter() - started
     _source_date_epoch(result.project)  # the factsheets print the build date

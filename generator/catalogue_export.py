@@ -180,7 +180,13 @@ def authority_unknown(project: Project) -> list[tuple[CatalogueProfession, Catal
 
 def report(project: Project) -> str:
     """Plain text: catalogue professions without a full roadmap, and entries whose authority is not known."""
-    lines = [f"Catalogue: {len(project.catalogue)} professions", ""]
+    named = sum(any(e.authority is not None for e in p.entries) for p in project.catalogue.values())
+    entries = [e for p in project.catalogue.values() for e in p.entries]
+    lines = [
+        f"Catalogue: {len(project.catalogue)} professions, {named} of them with a named authority in at least one "
+        f"jurisdiction; {len(entries)} entries, {sum(e.authority is not None for e in entries)} naming an authority",
+        "",
+    ]
     missing = without_roadmap(project)
     lines.append(f"Professions without a full roadmap ({len(missing)}):")
     lines += [

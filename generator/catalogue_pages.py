@@ -368,6 +368,20 @@ def index_page(project: Project, L: Language) -> Page:
     return Page(INDEX, markdown)
 
 
+_rendered: dict[str, tuple[str, list[Page]]] = {}  # per language: the key and the pages of the last rendering
+
+
+def pages_once(project: Project, lang: str, key: str | None) -> list[Page]:
+    """The catalogue pages of one language, rendered again only when `key` (generator.build.catalogue_key) changed:
+    in `serve`, an edited roadmap must not cost the rendering of every catalogue page. Pages are immutable."""
+    if key is not None and lang in _rendered and _rendered[lang][0] == key:
+        return _rendered[lang][1]
+    fresh = list(pages(project, lang))
+    if key is not None:
+        _rendered[lang] = (key, fresh)
+    return fresh
+
+
 def pages(project: Project, lang: str) -> Iterator[Page]:
     """Every catalogue page of one language."""
     L = Language(lang, project)

@@ -75,7 +75,10 @@ def _data_licence(raw: Any) -> DataLicence:
         raise ValueError("data_licence needs at least `id` (SPDX, e.g. CC-BY-4.0) and `url`")
     default = DataLicence()
     return DataLicence(
-        str(raw["id"]), str(raw.get("name", raw["id"])), str(raw["url"]), str(raw.get("attribution", default.attribution))
+        str(raw["id"]),
+        str(raw.get("name", raw["id"])),
+        str(raw["url"]),
+        str(raw.get("attribution", default.attribution)),
     )
 
 

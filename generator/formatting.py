@@ -6,6 +6,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date, format_skeleton
@@ -25,11 +26,17 @@ def md_escape(value: Any) -> Markup:
     """Make any text inert in Markdown: no markup, no HTML, no links, no attribute lists, on one line."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    return Markup(_escaped(str(value)))
+
+
+# The formatters below are pure functions of short strings that recur on thousands of pages (authority names, dates,
+# links between the same pages): memoised, they stop being a large part of rendering (issue #9).
+@lru_cache(maxsize=1 << 16)
+def _escaped(value: str) -> str:
+    text = " ".join(value.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     text = _BACKSLASH.sub(r"\\\1", text)
-    text = _LINE_START.sub(_escape_line_start, text)
-    return Markup(text)
+    return _LINE_START.sub(_escape_line_start, text)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -62,6 +69,7 @@ def duration(low: float | None, high: float, unit: str, lang: str) -> str:
     return f"{format_decimal(low, locale=LOCALES[lang])}–{whole}"
 
 
+@lru_cache(maxsize=4096)
 def date(value: str, lang: str) -> str:
     """'2026-11' → 'november 2026'; '2026-11-27' → '27 november 2026' (written out per locale)."""
     if not value:
@@ -71,11 +79,13 @@ def date(value: str, lang: str) -> str:
     return format_date(dt.date.fromisoformat(value), format="long", locale=LOCALES[lang])
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for comparing and sorting ('kinésithérapeute' sorts with 'kinesitherapeut')."""
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def page_link(source: str, target: str) -> str:
     """A relative .md link from one generated page to another (MkDocs checks it in --strict)."""
     return posixpath.relpath(target, posixpath.dirname(source))

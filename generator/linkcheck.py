@@ -13,8 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, warning
-from generator.load import Document
-from generator.validate import walk
+from generator.load import Document, walk
 
 USER_AGENT = "grensroutes-linkcheck/1.0 (+https://grensroutes.eu)"
 

@@ -2,12 +2,16 @@
 search index inlined as JavaScript, Worker replaced by an iframe) into .build/offline/, zipped into
 site/offline/grensroutes-offline.zip. Opened from disk (file://), every page and the search work without network.
 
-The zip is deterministic: sorted entries, one fixed timestamp (SOURCE_DATE_EPOCH), fixed permissions.
+The zip is deterministic: sorted entries, one fixed timestamp (SOURCE_DATE_EPOCH), fixed permissions. Zipping
+~2,000 files takes seconds, so the zip is kept in .build/ with a key of everything it is made of (the kept MkDocs
+outputs, the data folder, the root page, the epoch) and reused while that key holds (issue #9: "nothing changed").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import zipfile
@@ -17,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from generator import write
+from generator import incremental, write
 from generator.config import Settings
 from generator.render import Page
 
@@ -116,6 +120,10 @@ def build(
     shutil.rmtree(out, ignore_errors=True)
     write_docs(settings, pages, navs, binaries, out)
     write.run_mkdocs(settings, [config_name(lang) for lang in pages], jobs)
+    target = site / zip_path
+    key = _zip_key(settings, list(pages), site)
+    if _reuse_zip(settings, key, target):
+        return target
     tree = settings.build_dir / "offline-tree"
     shutil.rmtree(tree, ignore_errors=True)
     for lang in pages:
@@ -123,6 +131,44 @@ def build(
     if (site / "data").is_dir():
         _copy(site / "data", tree / "data")
     (tree / "index.html").write_text(root_page(settings), encoding="utf-8")
-    target = site / zip_path
     zip_tree(tree, target)
+    _keep_zip(settings, key, target)
     return target
+
+
+def _kept_zip(settings: Settings) -> tuple[Path, Path]:
+    return settings.build_dir / "offline.zip", settings.build_dir / "offline.zip.json"
+
+
+def _zip_key(settings: Settings, languages: list[str], site: Path) -> str:
+    """Everything the zip is made of. The kept MkDocs outputs change their sizes or mtimes whenever MkDocs built
+    them again (generator/incremental.py); the data folder is written afresh each build, so its bytes count."""
+    digest = hashlib.sha256(
+        json.dumps([TOP, sorted(SKIP), sorted(STORED), os.environ.get("SOURCE_DATE_EPOCH")]).encode()
+    )
+    for lang in languages:
+        kept = settings.build_dir / incremental.CACHE / config_name(lang)
+        digest.update(json.dumps([lang, incremental.tree_stats(kept)]).encode())
+    for rel, _size, _mtime in incremental.tree_stats(site / "data"):
+        digest.update(rel.encode() + b"\0" + (site / "data" / rel).read_bytes())
+    digest.update(root_page(settings).encode())
+    digest.update(Path(__file__).read_bytes())  # a change to how the zip is made
+    return digest.hexdigest()
+
+
+def _reuse_zip(settings: Settings, key: str, target: Path) -> bool:
+    kept, state = _kept_zip(settings)
+    if not (kept.is_file() and state.is_file()):
+        return False
+    if json.loads(state.read_text(encoding="utf-8")) != {"key": key, "size": kept.stat().st_size}:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(kept, target)
+    return True
+
+
+def _keep_zip(settings: Settings, key: str, target: Path) -> None:
+    kept, state = _kept_zip(settings)
+    state.unlink(missing_ok=True)  # a crash between the two steps must not leave a wrong state
+    shutil.copyfile(target, kept)
+    state.write_text(json.dumps({"key": key, "size": kept.stat().st_size}), encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import schema
 from generator.diagnostics import Diagnostic, warning
-from generator.load import Document
+from generator.load import Document, walk
 
 # The scaffold's "to be written" sentence, per language.
 MARKER: dict[str, str] = {
@@ -34,16 +34,9 @@ def marked_languages(value: Any) -> list[str]:
     return [lang for lang, text in value.items() if is_marker(text)]
 
 
-def _walk(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    yield path, data
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
-    for key, value in items:
-        yield from _walk(value, (*path, key))
-
-
 def check(doc: Document) -> Iterator[Diagnostic]:
     """One warning per placeholder text and per placeholder source; `--strict` (CI) turns them into failures."""
-    for path, value in _walk(doc.data):
+    for path, value in doc.nodes():
         langs = marked_languages(value)
         if langs:
             yield warning(
@@ -66,4 +59,4 @@ def check(doc: Document) -> Iterator[Diagnostic]:
 
 def count(data: Any, lang: str) -> int:
     """How many placeholders one language still has (for the maintenance report)."""
-    return sum(lang in marked_languages(value) for _, value in _walk(data))
+    return sum(lang in marked_languages(value) for _, value in walk(data))

@@ -12,8 +12,9 @@ from typing import Any
 
 from generator import catalogue_export, open_items
 from generator.config import Settings
+from generator.load import walk
 from generator.model import Authority, Grensinfopunt, Project, Roadmap, Source
-from generator.validate import is_text, walk
+from generator.validate import is_text
 
 CONTACT_PARTS = ("website", "email", "phone", "address")
 SYMBOLS = {"complete": "✓", "incomplete": "~", "missing": "–"}

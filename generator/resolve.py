@@ -25,7 +25,7 @@ from generator.model import (
     Term,
 )
 from generator.schema import pointer
-from generator.validate import Inputs, roadmap_key, walk
+from generator.validate import Inputs, roadmap_key
 
 
 def _sources(doc: Document) -> dict[str, Source]:
@@ -102,10 +102,13 @@ def _is_fact(path: tuple[Any, ...], value: Any) -> bool:
     )
 
 
-def facts_of(data: dict[str, Any], sources: dict[str, Source]) -> tuple[Fact, ...]:
-    """Every fact-bearing object in a roadmap, with its sources and effective check date."""
+Nodes = list[tuple[tuple[str | int, ...], Any]]
+
+
+def facts_of(nodes: Nodes, sources: dict[str, Source]) -> tuple[Fact, ...]:
+    """Every fact-bearing object in a roadmap (given as Document.nodes()), with its sources and check date."""
     facts = []
-    for path, value in walk(data):
+    for path, value in nodes:
         if not _is_fact(path, value):
             continue
         refs = value.get("source", [])
@@ -121,8 +124,8 @@ def content_version(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:8]
 
 
-def _authority_refs(data: dict[str, Any]) -> set[str]:
-    refs = {v for p, v in walk(data) if p and p[-1] in ("authority", "ask", "checked_by") and isinstance(v, str)}
+def _authority_refs(data: dict[str, Any], nodes: Nodes) -> set[str]:
+    refs = {v for p, v in nodes if p and p[-1] in ("authority", "ask", "checked_by") and isinstance(v, str)}
     return refs | set((data.get("help") or {}).get("contacts", []))
 
 
@@ -139,8 +142,8 @@ def _roadmap(doc: Document, project: Project) -> Roadmap:
         data=data,
         steps=steps,
         sources=sources,
-        facts=facts_of(data, sources),
-        authorities={a: project.authorities[a] for a in sorted(_authority_refs(data))},
+        facts=facts_of(doc.nodes(), sources),
+        authorities={a: project.authorities[a] for a in sorted(_authority_refs(data, doc.nodes()))},
         grensinfopunten=tuple(project.grensinfopunten[g] for g in help_["grensinfopunten"]),
         contacts=tuple(project.authorities[c] for c in help_.get("contacts", [])),
         version=content_version(data),

@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 PAGE_BUDGET = 1800  # bytes of JSON per page; the target is < 2 KB per page
-# Only the pages whose number grows with the roadmaps are trimmed: roadmaps (one per route) and the guide's steps
-# (dozens per profession). Catalogue and profession pages keep every word: they must be found by any title.
-TRIMMED = ("roadmaps/", "guide/")
+# Only the pages whose number grows with the knowledge base are trimmed: roadmaps (one per route), the guide's steps
+# (dozens per profession) and the catalogue (one page per regulated profession, with long tables and source lists).
+TRIMMED = ("roadmaps/", "guide/", "catalogue/")
+# What a catalogue page must keep whole, however long: its opening line (the other names) and its list of every
+# title in every jurisdiction and language — search must find a profession by any of its titles.
+WHOLE = re.compile(r"^catalogue/[^/#]+/(?:#names)?$")
 INDEX = Path("search") / "search_index.json"
 _TAG = re.compile(r"<[^>]*>")
 _PARTIAL_ENTITY = re.compile(r"&[#\w]*$")
@@ -66,7 +69,10 @@ def trim_docs(docs: list[dict[str, Any]], budget: int = PAGE_BUDGET) -> list[dic
             continue
         first = page not in used
         room = budget - used.get(page, 0)
-        fitted = _fit(entry, room) or ({**entry, "text": ""} if first else None)
+        if WHOLE.match(entry.get("location", "")):
+            fitted: dict[str, Any] | None = {**entry, "text": _cut(entry.get("text", ""), len(entry.get("text", "")))}
+        else:
+            fitted = _fit(entry, room) or ({**entry, "text": ""} if first else None)
         if fitted is not None:
             used[page] = used.get(page, 0) + _size(fitted)
             kept.append(fitted)

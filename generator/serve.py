@@ -53,7 +53,7 @@ def _rebuild(root: Path) -> bool:
     return result.ok
 
 
-def serve(root: Path, port: int, poll: float = 0.5) -> int:
+def serve(root: Path, port: int, poll: float = 0.25) -> int:
     if not _rebuild(root) and not (root / "site").exists():
         return 1
     handler = functools.partial(_Quiet, directory=str(root / "site"))

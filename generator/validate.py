@@ -61,17 +61,6 @@ def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
-    """Every (path, value) pair in the data, parents before children."""
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from walk(value, (*path, i))
-
-
 def is_text(value: Any) -> bool:
     return (
         isinstance(value, dict)
@@ -85,7 +74,7 @@ def is_text(value: Any) -> bool:
 
 
 def check_translations(doc: Document, required: tuple[str, ...]) -> Iterator[Diagnostic]:
-    for path, value in walk(doc.data):
+    for path, value in doc.nodes():
         if is_text(value):
             missing = [lang for lang in required if lang not in value]
             if missing:
@@ -103,7 +92,7 @@ def _parse_date(text: str) -> dt.date:
 
 
 def check_dates(doc: Document, today: dt.date) -> Iterator[Diagnostic]:
-    for path, value in walk(doc.data):
+    for path, value in doc.nodes():
         if not (path and path[-1] in ("checked", "date") and isinstance(value, str)):
             continue
         try:
@@ -122,7 +111,7 @@ def check_dates(doc: Document, today: dt.date) -> Iterator[Diagnostic]:
 
 
 def check_urls(doc: Document) -> Iterator[Diagnostic]:
-    for path, value in walk(doc.data):
+    for path, value in doc.nodes():
         if path and path[-1] in ("url", "website") and isinstance(value, str) and not value.startswith("https://"):
             yield error(
                 doc.path,
@@ -134,7 +123,7 @@ def check_urls(doc: Document) -> Iterator[Diagnostic]:
 
 
 def check_ranges(doc: Document) -> Iterator[Diagnostic]:
-    for path, value in walk(doc.data):
+    for path, value in doc.nodes():
         if (
             isinstance(value, dict)
             and isinstance(value.get("min"), (int, float))
@@ -149,8 +138,8 @@ def check_ranges(doc: Document) -> Iterator[Diagnostic]:
             )
 
 
-def _cited(data: Any) -> Iterator[tuple[JsonPath, str]]:
-    for path, value in walk(data):
+def _cited(doc: Document) -> Iterator[tuple[JsonPath, str]]:
+    for path, value in doc.nodes():
         if path and path[0] != "sources" and path[-1] == "source":
             for i, ref in enumerate(value if isinstance(value, list) else [value]):
                 if isinstance(ref, str):
@@ -172,7 +161,7 @@ def check_sources(doc: Document) -> Iterator[Diagnostic]:
                 )
             declared.setdefault(sid, i)
     used = set()
-    for path, ref in _cited(doc.data):
+    for path, ref in _cited(doc):
         used.add(ref)
         if ref not in declared:
             yield error(
@@ -215,7 +204,7 @@ def check_registry_refs(inputs: Inputs) -> Iterator[Diagnostic]:
     codes = inputs.ids("jurisdictions", "code")
     for doc in inputs.documents():
         if doc not in inputs.roadmaps:
-            for path, value in walk(doc.data):
+            for path, value in doc.nodes():
                 if path and path[-1] in ("jurisdiction", "parent") and isinstance(value, str) and value not in codes:
                     yield error(
                         doc.path,
@@ -245,7 +234,7 @@ def _describe_ref(path: JsonPath) -> str:
 
 def check_roadmap_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
     authorities = inputs.ids("authorities")
-    for path, value in walk(doc.data):
+    for path, value in doc.nodes():
         is_ref = path and (path[-1] in _AUTHORITY_KEYS or (path[:2] == ("help", "contacts") and len(path) == 3))
         if is_ref and isinstance(value, str) and value not in authorities:
             yield error(

@@ -82,6 +82,21 @@ def test_axe_gate_catches_a_violation(browser, site_url: str, tmp_path: Path) ->
     context.close()
 
 
+REFLOW_KINDS = ("home", "roadmap", "guide-question", "catalogue-profession", "catalogue-a-z", "maintainers-report")
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_pages_reflow_at_320_px(browser, site_url: str, javascript: bool) -> None:  # type: ignore[no-untyped-def]
+    """WCAG 1.4.10: at 320 CSS px nothing makes the page scroll sideways (wide tables scroll inside themselves)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=javascript)
+    page = context.new_page()
+    for kind in REFLOW_KINDS:
+        page.goto(f"{site_url}/{PAGE_KINDS[kind].format(lang='de')}", wait_until="networkidle")
+        width = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+        assert width[0] <= width[1], (kind, width)
+    context.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_roadmap_works_without_javascript(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     context, page, _ = _visit(browser, f"{site_url}/{lang}/roadmaps/physiotherapist/nl-to-de-nw/", javascript=False)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import opendata
 from generator.build import build
 
 LANGS = ("nl", "de", "fr", "en")
@@ -83,3 +85,17 @@ def test_failed_build_keeps_previous_site(project: Path) -> None:
     result = build(project)
     assert [d.code for d in result.diagnostics] == ["mkdocs"]
     assert tree_hash(project / "site") == before
+
+
+def test_offline_zip_is_reused_only_while_its_inputs_hold(project: Path) -> None:
+    """Issue #9: an unchanged build copies the kept zip; a changed page makes a new one that holds the change."""
+    assert build(project).ok
+    zip_path = project / "site" / opendata.ZIP
+    first = zip_path.read_bytes()
+    assert build(project).ok
+    assert zip_path.read_bytes() == first
+    about = project / "content/en/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n\nA sentence to find in the zip.\n", encoding="utf-8")
+    assert build(project).ok
+    with zipfile.ZipFile(zip_path) as archive:
+        assert "A sentence to find in the zip." in archive.read("grensroutes/en/about.html").decode("utf-8")

@@ -256,6 +256,10 @@ def test_open_data_export(fixture_project: Project, tmp_path: Path) -> None:
 def test_catalogue_report_command(fixture_root: Path) -> None:
     result = CliRunner().invoke(cli.main, ["catalogue-report", "--root", str(fixture_root)])
     assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (  # the measure of done
+        "Catalogue: 6 professions, 2 of them with a named authority in at least one jurisdiction; "
+        "6 entries, 4 naming an authority"
+    )
     assert "Professions without a full roadmap (3):" in result.output
     assert "  midwife  (NL, BE-FL, DE-NW)" in result.output
     assert "Entries whose authority is not known (2):" in result.output

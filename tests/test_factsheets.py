@@ -376,3 +376,18 @@ def test_print_check_catches_a_page_without_the_print_stylesheet(browser, site_u
 def test_factsheets_need_the_site_url(model: Project, settings: Settings) -> None:
     out = factsheets.make(model, dataclasses.replace(settings, site_url=""))
     assert [(d.path, d.code) for d in out.diagnostics] == [("mkdocs.yml", "config")] and out.files == {}
+
+
+def test_workers_return_every_sheet_in_order_with_its_problems() -> None:
+    """Sheets rendered by several worker processes come back in the order asked, each with its own pages and
+    problems, byte-identical to rendering them one by one here."""
+    jobs = [
+        _html_job("<p>one</p>"),
+        _html_job("<p>two</p>" + "<p>long</p>" * 200),  # more than two A4 pages: too long for a two-page sheet
+        _html_job("<p>Snow ☃</p>"),
+    ]
+    parallel = factsheet_pdf.render(jobs, workers=2)
+    alone = [factsheet_pdf.render_here([job])[0] for job in jobs]
+    assert [r.pages for r in parallel][::2] == [1, 1] and parallel[1].pages > 2
+    assert [[code for code, _ in r.problems] for r in parallel] == [[], ["factsheet-too-long"], ["factsheet-glyph"]]
+    assert [r.pdf for r in parallel] == [r.pdf for r in alone]

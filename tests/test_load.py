@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import parse_cache
 from generator.load import MAX_BYTES, load_file, load_text
 
 
@@ -106,3 +107,56 @@ def test_unreadable_path(tmp_path: Path) -> None:
     (tmp_path / "dir.yaml").mkdir()
     _, diagnostics = load_file(tmp_path / "dir.yaml", tmp_path)
     assert [d.code for d in diagnostics] == ["unreadable"]
+
+
+# ---- the parse cache (issue #9) ----------------------------------------------------------------------------------
+
+
+def _project_with(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")  # the cache is only kept inside a project
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _fresh_process_cache(tmp_path: Path) -> None:
+    parse_cache._caches.pop(tmp_path.resolve(), None)  # as a new process: only the file on disk is left
+
+
+def test_parse_cache_gives_the_same_data_and_positions(tmp_path: Path) -> None:
+    path = _project_with(tmp_path, "a:\n  b:\n    - c\n    - d: NO\n")
+    first, _ = load_file(path, tmp_path)
+    parse_cache.save(tmp_path)
+    assert (tmp_path / parse_cache.FILE).is_file()
+    _fresh_process_cache(tmp_path)
+    again, diagnostics = load_file(path, tmp_path)
+    assert diagnostics == [] and first is not None and again is not None
+    assert again.node is None  # from the cache: nothing composed yet …
+    assert again.data == first.data == {"a": {"b": ["c", {"d": "NO"}]}}
+    assert again.pos(("a", "b", 1, "d")) == first.pos(("a", "b", 1, "d")) == (4, 10)  # … until a position is asked
+    assert again.pos(("a", "b", 1, "d"), key=True) == (4, 7)
+
+
+def test_parse_cache_follows_the_bytes_and_never_keeps_a_broken_file(tmp_path: Path) -> None:
+    path = _project_with(tmp_path, "a: 1\n")
+    load_file(path, tmp_path)
+    parse_cache.save(tmp_path)
+    path.write_text("a: 2\n", encoding="utf-8")  # same size, new bytes
+    _fresh_process_cache(tmp_path)
+    doc, _ = load_file(path, tmp_path)
+    assert doc is not None and doc.data == {"a": 2}
+    path.write_text("a: 1\na: 3\n", encoding="utf-8")
+    for _ in range(2):  # the error comes back every time: a failed load is not cached
+        _fresh_process_cache(tmp_path)
+        doc, diagnostics = load_file(path, tmp_path)
+        parse_cache.save(tmp_path)
+        assert doc is None and [d.code for d in diagnostics] == ["yaml-duplicate-key"]
+
+
+def test_a_damaged_parse_cache_is_ignored(tmp_path: Path) -> None:
+    path = _project_with(tmp_path, "a: 1\n")
+    (tmp_path / parse_cache.FILE).parent.mkdir()
+    (tmp_path / parse_cache.FILE).write_bytes(b"\x00not marshal")
+    _fresh_process_cache(tmp_path)
+    doc, diagnostics = load_file(path, tmp_path)
+    assert diagnostics == [] and doc is not None and doc.data == {"a": 1}

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from generator.build import build
 from generator.config import Settings
-from generator.load import Document, load_text
-from generator.validate import Inputs, is_text, validate, walk
+from generator.load import Document, load_text, walk
+from generator.validate import Inputs, is_text, validate
 from tests.conftest import FIXTURES
 
 PAYLOAD = (
@@ -117,10 +117,10 @@ def test_validator_never_raises(settings: Settings, choice: int, value: Any, del
 
     doc, _ = load_text("roadmaps/physiotherapist/nl-to-de-nw.yaml", VALID)
     assert doc is not None
-    mutated = Document(doc.path, _mutate(doc.data, choice, value, delete), doc.positions, doc.key_positions)
+    mutated = Document(doc.path, _mutate(doc.data, choice, value, delete), doc.node)
     registries, _ = load_inputs(settings, [FIXTURES / "valid"])
     inputs = Inputs(registries=registries.registries, roadmaps=[mutated])
-    for diagnostic in validate(inputs, settings, dt.date(2026, 11, 27), coverage=False):
+    for diagnostic in validate(inputs, settings, dt.date(2026, 12, 31), coverage=False):
         assert diagnostic.line >= 1 and diagnostic.column >= 1 and diagnostic.code
 
 

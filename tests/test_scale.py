@@ -1,5 +1,5 @@
 """Issue #9: the build scales — incremental MkDocs builds, dirty builds for serve, the search index budget, the
-schema-validity cache, the navigation of large knowledge bases, and the benchmark's own helpers."""
+fast schema path, the navigation of large knowledge bases, and the benchmark's own helpers."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from bench import synthetic, weight
-from generator import incremental, search_budget, valid_cache
+from generator import incremental, schema, search_budget
 from generator.build import NAV_ROADMAPS_MAX, check, navigation
 from generator.config import Settings, load_settings
-from generator.load import Document
+from generator.load import Document, load_file
 
 # ---- incremental MkDocs builds -----------------------------------------------------------------------------------
 
@@ -146,12 +146,16 @@ def _entry(location: str, words: int) -> dict[str, str]:
 
 
 def test_search_index_is_trimmed_to_the_budget_per_page(tmp_path: Path) -> None:
-    catalogue = _entry("catalogue/nurse/", 1000)  # must keep every title: never trimmed
+    catalogue = _entry("catalogue/nurse/", 1000)  # the other names: never trimmed
+    titles = _entry("catalogue/nurse/#names", 1000)  # every title: never trimmed
     docs = [
         _entry("roadmaps/a/", 3000),
         *(_entry(f"roadmaps/a/#s{i}", 500) for i in range(30)),
         _entry("guide/", 5),
         catalogue,
+        titles,
+        _entry("catalogue/nurse/#who-decides", 1000),  # tables and sources: trimmed
+        _entry("catalogue/nurse/#sources", 1000),
     ]
     (tmp_path / "search").mkdir()
     index = tmp_path / search_budget.INDEX
@@ -165,9 +169,12 @@ def test_search_index_is_trimmed_to_the_budget_per_page(tmp_path: Path) -> None:
         per_page[page] = per_page.get(page, 0) + len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
     assert set(per_page) == {"roadmaps/a/", "guide/", "catalogue/nurse/"}  # every page keeps an entry
     assert max(v for k, v in per_page.items() if k != "catalogue/nurse/") <= search_budget.PAGE_BUDGET
-    assert catalogue in kept
+    whole = [e for e in kept if e["location"] in ("catalogue/nurse/", "catalogue/nurse/#names")]
+    assert [e["text"].split().count("woord") for e in whole] == [1000, 1000]
+    cut = [e for e in kept if e["location"].startswith("catalogue/nurse/#") and e not in whole]
+    assert all(e["text"].split().count("woord") < 100 for e in cut)  # the rest of the page: what fits, if anything
     assert kept[0]["title"] == "Title of roadmaps/a/" and "<p>" not in kept[0]["text"]
-    assert after < 2 * search_budget.PAGE_BUDGET + len(json.dumps(catalogue))
+    assert after < 2 * search_budget.PAGE_BUDGET + 2 * len(json.dumps(catalogue))
     assert search_budget.trim(tmp_path) == (after, after)  # idempotent
 
 
@@ -177,20 +184,47 @@ def test_search_cut_keeps_entities_whole() -> None:
     assert len(cut) <= 40 and not cut.rstrip(" …").endswith(("&", "&amp", "&am"))
 
 
-# ---- schema-validity cache -----------------------------------------------------------------------------------------
+# ---- fast schema path -------------------------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SCHEMAS = {"catalogue": "catalogue.schema.json", "registry": "registry.schema.json", "roadmap": "roadmap.schema.json"}
 
 
-def test_valid_documents_are_cached_invalid_ones_never(settings: Settings) -> None:
-    from generator import schema
+def _fixture_documents() -> list[tuple[str, object, str]]:
+    """Every YAML mapping among the fixtures, valid and invalid, with the schema it is checked against."""
+    found = []
+    for path in sorted(FIXTURES.rglob("*.yaml")):
+        doc, _problems = load_file(path, FIXTURES)  # files that do not even load never reach the schema
+        if doc is not None:
+            kind = "catalogue" if "catalogue" in doc.data else "registry" if "registry" in doc.data else "roadmap"
+            found.append((doc.path, doc.data, SCHEMAS[kind]))
+    return found
 
+
+def test_fast_schema_path_agrees_with_jsonschema(settings: Settings) -> None:
+    """jsonschema-rs lets a document through only where jsonschema finds no error at all, on every fixture (the
+    invalid ones included) and on the real knowledge base; disagreement would hide an error or invent one."""
+    documents = _fixture_documents()
+    documents += [
+        (p.as_posix(), yaml.safe_load(p.read_text(encoding="utf-8")), "roadmap.schema.json")
+        for p in sorted(settings.roadmaps_dir.glob("*/*-to-*.yaml"))
+    ]
+    assert len(documents) > 40
+    rejected = 0
+    for name, data, schema_name in documents:
+        slow = not list(schema.validator(settings.schemas_dir, schema_name).iter_errors(data))
+        assert schema.is_valid(settings.schemas_dir, schema_name, data) == slow, name
+        rejected += not slow
+    assert rejected >= 10  # the comparison saw invalid documents, not only valid ones
+
+
+def test_a_rejected_document_still_gets_located_diagnostics(settings: Settings) -> None:
     data = yaml.safe_load((settings.roadmaps_dir / "registry/jurisdictions.yaml").read_text())
     doc = Document("roadmaps/registry/jurisdictions.yaml", data)
     assert list(schema.check(doc, "registry.schema.json", settings.schemas_dir)) == []
-    assert valid_cache.known(settings.schemas_dir, "registry.schema.json", data) is True
     broken = Document(doc.path, {**data, "entries": "not a list"})
-    assert list(schema.check(broken, "registry.schema.json", settings.schemas_dir))  # still caught
-    assert list(schema.check(broken, "registry.schema.json", settings.schemas_dir))  # and again: never cached
-    assert valid_cache.known(settings.schemas_dir, "registry.schema.json", broken.data) is not True
+    found = list(schema.check(broken, "registry.schema.json", settings.schemas_dir))
+    assert [d.code for d in found] == ["wrong-type"]
 
 
 # ---- navigation ----------------------------------------------------------------------------------------------------
@@ -261,7 +295,11 @@ def test_the_benchmark_harness_runs(tmp_path: Path) -> None:
     assert run.main(["--quick", "--sizes", "21", "--output", str(output)]) == 0
     report = json.loads(output.read_text())
     names = [m["name"] for m in report["measures"]]
-    assert names == ["validate", "render (Markdown, 4 languages)"]
+    assert names == [
+        "validate, cold (no parse cache)",
+        "validate, warm (parse cache filled)",
+        "render (Markdown, 4 languages)",
+    ]
     assert all(m["median_s"] > 0 and m["peak_rss_mb"] > 10 for m in report["measures"])
     assert report["machine"]["nproc"] == os.cpu_count()
     assert report["sizes"]["21"]["pages"]["nl"] > 21

@@ -44,7 +44,7 @@ def test_invalid_fixture(case: Path, settings: Settings, monkeypatch: pytest.Mon
     import generator.build
 
     # expected.txt of future-date names "today": pin it, so the fixtures do not expire at midnight
-    monkeypatch.setattr(generator.build, "today", lambda: dt.date(2026, 11, 27))
+    monkeypatch.setattr(generator.build, "today", lambda: dt.date(2026, 12, 31))
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert lines(settings, sorted(case.rglob("*.yaml"))) == expected
 

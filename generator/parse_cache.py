@@ -1,0 +1,84 @@
+"""Parsed YAML kept between runs (issue #9): reading 1,000 roadmaps is mostly libyaml composing nodes, and the data is
+a pure function of a file's bytes and of generator/load.py.
+
+The cache maps a hash of (the file's bytes, load.py, the Python version) to the file's data in `marshal` form — which
+holds only dicts, lists, strings, numbers, booleans and None, so reading it back can never run code. It is kept in
+.build/parsed.marshal of the project and written atomically. A file that fails to load is never cached: its
+diagnostics are always fresh. A document read from the cache composes its YAML nodes only when a rule reports a
+position (generator/load.Document.pos).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FILE = Path(".build") / "parsed.marshal"
+KEEP_UNUSED = 5000  # entries for files not read this run (other branches, subsets) are kept up to this many
+
+
+@cache
+def _salt() -> bytes:
+    loader = Path(__file__).with_name("load.py").read_bytes()
+    return hashlib.blake2b(loader + sys.version.encode() + str(marshal.version).encode(), digest_size=16).digest()
+
+
+def key(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=20, key=_salt()).hexdigest()
+
+
+class ParseCache:
+    def __init__(self, root: Path) -> None:
+        self.file = root / FILE
+        self.enabled = (root / "mkdocs.yml").is_file()  # only inside a project, never next to test fixtures
+        self.stored: dict[str, bytes] | None = None
+        self.used: dict[str, bytes] = {}
+
+    def _load(self) -> dict[str, bytes]:
+        if self.stored is None:
+            self.stored = {}
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                found = marshal.loads(self.file.read_bytes()) if self.enabled else {}
+                if isinstance(found, dict):
+                    self.stored = found
+        return self.stored
+
+    def get(self, file_key: str) -> Any | None:
+        blob = self.used.get(file_key) or self._load().get(file_key)
+        if blob is None:
+            return None
+        self.used[file_key] = blob
+        return marshal.loads(blob)
+
+    def put(self, file_key: str, data: Any) -> None:
+        self.used[file_key] = marshal.dumps(data)
+
+    def save(self) -> None:
+        stored = self._load()
+        if not self.enabled or all(k in stored for k in self.used):
+            return
+        others = {k: v for k, v in stored.items() if k not in self.used}
+        kept = {**dict(list(others.items())[:KEEP_UNUSED]), **self.used}
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(exist_ok=True)
+            temp = self.file.with_suffix(f".{os.getpid()}.tmp")  # processes may save at once
+            temp.write_bytes(marshal.dumps(kept))
+            temp.replace(self.file)
+        self.stored = kept
+
+
+_caches: dict[Path, ParseCache] = {}
+
+
+def for_root(root: Path) -> ParseCache:
+    return _caches.setdefault(root.resolve(), ParseCache(root.resolve()))
+
+
+def save(root: Path) -> None:
+    for_root(root).save()
