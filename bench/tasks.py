@@ -54,7 +54,8 @@ def validate(root: Path, options: dict[str, str]) -> dict[str, Any]:
     from generator.config import load_settings
 
     if options.get("cold"):  # untimed: without the parse cache every file is composed by libyaml again
-        (root / parse_cache.FILE).unlink(missing_ok=True)
+        for cached in (root / parse_cache.FOLDER).glob("parsed*.marshal"):
+            cached.unlink()
     settings, _problems = load_settings(root)
     assert settings is not None
     started = time.perf_counter()
@@ -68,7 +69,7 @@ def render(root: Path, _: dict[str, str]) -> dict[str, Any]:
 
     settings, project = _project(root)
     started = time.perf_counter()
-    pages = render_all(project, settings)
+    pages = render_all(project, settings, None, os.cpu_count() or 1)  # as `build` renders
     navs = {lang: navigation(project, lang) for lang in settings.languages}
     seconds = time.perf_counter() - started
     pages_per_lang = {lang: len(p) for lang, p in pages.items()}
@@ -136,7 +137,7 @@ def generate(root: Path, _: dict[str, str]) -> dict[str, Any]:
     shutil.rmtree(settings.build_dir / "docs", ignore_errors=True)
     times: dict[str, float] = {}
     started = time.perf_counter()
-    pages = render_all(project, settings)
+    pages = render_all(project, settings, None, os.cpu_count() or 1)  # as `build` renders
     navs = {lang: navigation(project, lang) for lang in settings.languages}
     times["render"] = time.perf_counter() - started
     binaries: dict[str, dict[str, bytes]] = {}

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,19 +138,40 @@ def navigation(project: Project, lang: str) -> list[Any]:
     ]
 
 
-def render_all(project: Project, settings: Settings, catalogue_key: str | None = None) -> dict[str, list[Page]]:
+def render_language(project: Project, settings: Settings, lang: str, catalogue_key: str | None = None) -> list[Page]:
     flow = guide.load(settings)
-    return {
-        lang: [
-            *render.site_pages(project, settings, lang),
-            *guide.pages(flow, project, lang),
-            *catalogue_pages.pages_once(project, lang, catalogue_key),
-            *findability.pages(project, settings, lang),
-            factsheets.index_page(project, settings, lang),
-            *maintainers.pages(project, settings, lang),  # maintainer pages and the Atom feed (issue #6)
-        ]
-        for lang in settings.languages
-    }
+    return [
+        *render.site_pages(project, settings, lang),
+        *guide.pages(flow, project, lang),
+        *catalogue_pages.pages_once(project, lang, catalogue_key),
+        *findability.pages(project, settings, lang),
+        factsheets.index_page(project, settings, lang),
+        *maintainers.pages(project, settings, lang),  # maintainer pages and the Atom feed (issue #6)
+    ]
+
+
+def render_all(
+    project: Project, settings: Settings, catalogue_key: str | None = None, jobs: int = 1
+) -> dict[str, list[Page]]:
+    """Every page of every language; with `jobs` > 1, languages are rendered by forked worker processes (issue #9:
+    rendering is pure and per language). `serve` renders in its own process, where the memoised catalogue pages
+    and formatting caches stay warm between edits."""
+    workers = min(jobs, len(settings.languages))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return {lang: render_language(project, settings, lang, catalogue_key) for lang in settings.languages}
+    _forked.update(project=project, settings=settings, catalogue_key=catalogue_key)  # inherited by the workers
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return dict(zip(settings.languages, pool.map(_render_forked, settings.languages), strict=True))
+    finally:
+        _forked.clear()
+
+
+_forked: dict[str, Any] = {}
+
+
+def _render_forked(lang: str) -> list[Page]:
+    return render_language(_forked["project"], _forked["settings"], lang, _forked["catalogue_key"])
 
 
 def _source_date_epoch(project: Project) -> None:
@@ -196,7 +219,7 @@ def build(
         return result
     started = time.perf_counter()
     progress("rendering pages")
-    pages = render_all(result.project, settings, result.catalogue_key)
+    pages = render_all(result.project, settings, result.catalogue_key, 1 if dirty else jobs or os.cpu_count() or 1)
     navs = {lang: navigation(result.project, lang) for lang in settings.languages}
     result.timings["render"] = time.perf_counter() - started
     _source_date_epoch(result.project)  # the factsheets print the build date

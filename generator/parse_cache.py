@@ -3,7 +3,7 @@ a pure function of a file's bytes and of generator/load.py.
 
 The cache maps a hash of (the file's bytes, load.py, the Python version) to the file's data in `marshal` form — which
 holds only dicts, lists, strings, numbers, booleans and None, so reading it back can never run code. It is kept in
-.build/parsed.marshal of the project and written atomically. A file that fails to load is never cached: its
+.build/parsed-<loader version>.marshal of the project and written atomically. A file that fails to load is never cached: its
 diagnostics are always fresh. A document read from the cache composes its YAML nodes only when a rule reports a
 position (generator/load.Document.pos).
 """
@@ -19,8 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-FILE = Path(".build") / "parsed.marshal"
-KEEP_UNUSED = 5000  # entries for files not read this run (other branches, subsets) are kept up to this many
+FOLDER = Path(".build")
+KEEP_UNUSED = 200  # entries for files not read this run (another branch, `validate PATHS`): at least this many
 
 
 @cache
@@ -33,9 +33,14 @@ def key(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=20, key=_salt()).hexdigest()
 
 
+def file_name() -> str:
+    """One file per loader version: a changed load.py starts afresh, and the old file is removed on save."""
+    return f"parsed-{_salt().hex()[:12]}.marshal"
+
+
 class ParseCache:
     def __init__(self, root: Path) -> None:
-        self.file = root / FILE
+        self.file = root / FOLDER / file_name()
         self.enabled = (root / "mkdocs.yml").is_file()  # only inside a project, never next to test fixtures
         self.stored: dict[str, bytes] | None = None
         self.used: dict[str, bytes] = {}
@@ -63,13 +68,17 @@ class ParseCache:
         stored = self._load()
         if not self.enabled or all(k in stored for k in self.used):
             return
-        others = {k: v for k, v in stored.items() if k not in self.used}
-        kept = {**dict(list(others.items())[:KEEP_UNUSED]), **self.used}
+        # Unused entries (newest first) are kept up to the number in use: the file stays near the project's size.
+        others = [(k, v) for k, v in reversed(stored.items()) if k not in self.used]
+        kept = {**dict(reversed(others[: max(KEEP_UNUSED, len(self.used))])), **self.used}
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(exist_ok=True)
             temp = self.file.with_suffix(f".{os.getpid()}.tmp")  # processes may save at once
             temp.write_bytes(marshal.dumps(kept))
             temp.replace(self.file)
+            for old in self.file.parent.glob("parsed*.marshal"):
+                if old != self.file:
+                    old.unlink(missing_ok=True)
         self.stored = kept
 
 
@@ -77,7 +86,11 @@ _caches: dict[Path, ParseCache] = {}
 
 
 def for_root(root: Path) -> ParseCache:
-    return _caches.setdefault(root.resolve(), ParseCache(root.resolve()))
+    found = _caches.get(root)  # called once per file: resolve() the path only the first time
+    if found is None:
+        found = _caches.setdefault(root.resolve(), ParseCache(root.resolve()))
+        _caches[root] = found
+    return found
 
 
 def save(root: Path) -> None:

@@ -120,14 +120,17 @@ def _project_with(tmp_path: Path, text: str) -> Path:
 
 
 def _fresh_process_cache(tmp_path: Path) -> None:
-    parse_cache._caches.pop(tmp_path.resolve(), None)  # as a new process: only the file on disk is left
+    parse_cache._caches.clear()  # as a new process: only the file on disk is left
 
 
 def test_parse_cache_gives_the_same_data_and_positions(tmp_path: Path) -> None:
     path = _project_with(tmp_path, "a:\n  b:\n    - c\n    - d: NO\n")
+    stale = tmp_path / parse_cache.FOLDER / "parsed-000000000000.marshal"  # left by an older loader
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
     first, _ = load_file(path, tmp_path)
     parse_cache.save(tmp_path)
-    assert (tmp_path / parse_cache.FILE).is_file()
+    assert (tmp_path / parse_cache.FOLDER / parse_cache.file_name()).is_file() and not stale.exists()
     _fresh_process_cache(tmp_path)
     again, diagnostics = load_file(path, tmp_path)
     assert diagnostics == [] and first is not None and again is not None
@@ -155,8 +158,8 @@ def test_parse_cache_follows_the_bytes_and_never_keeps_a_broken_file(tmp_path: P
 
 def test_a_damaged_parse_cache_is_ignored(tmp_path: Path) -> None:
     path = _project_with(tmp_path, "a: 1\n")
-    (tmp_path / parse_cache.FILE).parent.mkdir()
-    (tmp_path / parse_cache.FILE).write_bytes(b"\x00not marshal")
+    (tmp_path / parse_cache.FOLDER).mkdir()
+    (tmp_path / parse_cache.FOLDER / parse_cache.file_name()).write_bytes(b"\x00not marshal")
     _fresh_process_cache(tmp_path)
     doc, diagnostics = load_file(path, tmp_path)
     assert diagnostics == [] and doc is not None and doc.data == {"a": 1}
