@@ -98,6 +98,33 @@ def check_names(docs: list[Document]) -> Iterator[Diagnostic]:
                 )
 
 
+def check_name_clashes(docs: list[Document]) -> Iterator[Diagnostic]:
+    """Two professions must not share a neutral name in a language: their pages and A–Z lines would look the same.
+    Reported once per pair of ids, on the entry that comes later."""
+    owner: dict[tuple[str, str], tuple[str, Document]] = {}
+    reported: set[tuple[str, str]] = set()
+    for doc in docs:
+        for i, entry in _entries(doc):
+            pid, name = entry.get("profession"), entry.get("name")
+            if not isinstance(pid, str) or not isinstance(name, dict):
+                continue
+            for lang, text in sorted(name.items()):
+                if not isinstance(text, str):
+                    continue
+                first, first_doc = owner.setdefault((lang, fold(" ".join(text.split()))), (pid, doc))
+                if first == pid or (first, pid) in reported:
+                    continue
+                reported.add((first, pid))
+                yield warning(
+                    doc.path,
+                    doc.pos(("entries", i, "name", lang)),
+                    "catalogue-name-clash",
+                    f"'{text}' ({lang}) is also the name of the profession '{first}' in {first_doc.path}: give one of "
+                    "them a name that tells them apart, or use one id if it is the same profession",
+                    schema.pointer(("entries", i, "name", lang)),
+                )
+
+
 def check_ids(docs: list[Document], registry: list[Document]) -> Iterator[Diagnostic]:
     """An entry named like a profession of roadmaps/registry/professions.yaml must use that profession's id, so the
     catalogue links its full roadmaps. (Names, not titles: one official title can cover several professions.)"""
@@ -130,6 +157,7 @@ def check(inputs: Inputs) -> Iterator[Diagnostic]:
     rank = {code: i for i, code in enumerate(order)}
     ordered = sorted(inputs.catalogues, key=lambda d: (rank.get(d.data.get("catalogue"), len(rank)), d.path))
     yield from check_names(ordered)  # so a mismatch is reported on the file that comes later (NL first)
+    yield from check_name_clashes(ordered)
     yield from check_ids(inputs.catalogues, inputs.registries.get("professions", []))
 
 

@@ -46,6 +46,7 @@ RULES: dict[str, str] = {
     "flow-roadmap-unreached": "A roadmap that no path of the guide leads to.",
     # the catalogue of regulated professions (roadmaps/catalogue/<jurisdiction>.yaml)
     "catalogue-name-mismatch": "One profession id has different `name` texts in two catalogue files (warning): same id, same name.",
+    "catalogue-name-clash": "Two different profession ids share a `name` in one language (warning): their pages would carry the same title.",
     "catalogue-id-mismatch": "A catalogue entry is named like a profession of roadmaps/registry/professions.yaml but uses another id (warning).",
     "dead-link": "An external web address that does not answer (only `roadmaps check-links --online`).",
     # the project as a whole
