@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = ("mkdocs.yml", "roadmaps", "content", "schemas")  # as tests/conftest.py copy_project
+INPUTS = ("mkdocs.yml", "roadmaps", "content", "schemas")  # a project's inputs; tests/conftest.py copies them too
 NOT_ROADMAPS = {"registry", "catalogue", "guide"}
 REGISTRY_FILE = "roadmaps/registry/professions-bench.yaml"
 _PROFESSION_LINE = re.compile(r"^profession: *\S+ *$", re.MULTILINE)

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from generator import schema
-from generator.diagnostics import Diagnostic, error, warning
+from generator.diagnostics import Diagnostic, error, repeated, warning
 from generator.formatting import fold
 from generator.load import Document
 from generator.model import (
@@ -50,19 +50,13 @@ def _same_text(a: Any, b: Any) -> bool:
 
 def check_file(doc: Document) -> Iterator[Diagnostic]:
     """Within one file: each profession once, and the file named after its jurisdiction."""
-    seen: dict[str, int] = {}
-    for i, entry in _entries(doc):
-        pid = entry.get("profession")
-        if not isinstance(pid, str):
-            continue
-        if pid in seen:
-            yield error(
-                doc.path,
-                doc.pos(("entries", i, "profession")),
-                "duplicate-id",
-                f"profession '{pid}' is already listed in this file (entries[{seen[pid]}])",
-            )
-        seen.setdefault(pid, i)
+    for i, pid, first in repeated((i, entry.get("profession")) for i, entry in _entries(doc)):
+        yield error(
+            doc.path,
+            doc.pos(("entries", i, "profession")),
+            "duplicate-id",
+            f"profession '{pid}' is already listed in this file (entries[{first}])",
+        )
     code = doc.data.get("catalogue")
     if isinstance(code, str) and PurePosixPath(doc.path).stem != code.lower():
         yield error(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from generator.rules import RULES
 
@@ -63,3 +64,18 @@ def summary(diagnostics: list[Diagnostic]) -> str:
 
 def to_json(diagnostics: list[Diagnostic]) -> str:
     return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+Where = TypeVar("Where")
+
+
+def repeated(items: Iterable[tuple[Where, object]]) -> Iterator[tuple[Where, str, Where]]:
+    """(where, id, where it first stood) for every id seen before: the one loop behind each `duplicate-id` check.
+    Values that are not text are skipped; the schema reports them."""
+    first: dict[str, Where] = {}
+    for where, value in items:
+        if isinstance(value, str):
+            if value in first:
+                yield where, value, first[value]
+            else:
+                first[value] = where

@@ -74,40 +74,40 @@ def route_name(data: dict[str, Any]) -> str:
 # ---- values in words -----------------------------------------------------------------------------------------
 
 
-def amount(value: Any, names: Names) -> str:
+def _in_words(value: Any, names: Names, known: Callable[[dict[str, Any]], str], others: dict[str, str]) -> str:
+    """A fact value in words: `known` formats a known value, `others` names the other fixed statuses, and an
+    unknown value says whom to ask."""
     if not isinstance(value, dict):
         return plain(value)
     status = value.get("status")
     if status == "known":
-        symbol = "€ " if value.get("currency", "EUR") == "EUR" else f"{value.get('currency')} "
-        low, high = value.get("min"), value.get("max", value.get("min"))
-        return symbol + (_number(low) if low == high else f"{_number(low)}–{_number(high)}")
-    if status == "free":
-        return "free"
+        return known(value)
+    if status in others:
+        return others[status]
     return f"not known (ask {names.authority(value.get('ask'))})" if status == "unknown" else str(status)
+
+
+def _amount(value: dict[str, Any]) -> str:
+    symbol = "€ " if value.get("currency", "EUR") == "EUR" else f"{value.get('currency')} "
+    low, high = value.get("min"), value.get("max", value.get("min"))
+    return symbol + (_number(low) if low == high else f"{_number(low)}–{_number(high)}")
+
+
+def _period(value: dict[str, Any]) -> str:
+    low, high, unit = value.get("min"), value.get("max"), value.get("unit")
+    return f"{_number(low)}–{_number(high)} {unit}" if low not in (None, high) else f"up to {_number(high)} {unit}"
+
+
+def amount(value: Any, names: Names) -> str:
+    return _in_words(value, names, _amount, {"free": "free"})
 
 
 def period(value: Any, names: Names) -> str:
-    if not isinstance(value, dict):
-        return plain(value)
-    status = value.get("status")
-    if status == "known":
-        low, high, unit = value.get("min"), value.get("max"), value.get("unit")
-        return f"{_number(low)}–{_number(high)} {unit}" if low not in (None, high) else f"up to {_number(high)} {unit}"
-    if status == "none":
-        return "no time limit"
-    return f"not known (ask {names.authority(value.get('ask'))})" if status == "unknown" else str(status)
+    return _in_words(value, names, _period, {"none": "no time limit"})
 
 
 def level(value: Any, names: Names) -> str:
-    if not isinstance(value, dict):
-        return plain(value)
-    status = value.get("status")
-    if status == "known":
-        return str(value.get("value"))
-    if status == "none":
-        return "no level set"
-    return f"not known (ask {names.authority(value.get('ask'))})" if status == "unknown" else str(status)
+    return _in_words(value, names, lambda v: str(v.get("value")), {"none": "no level set"})
 
 
 _VALUE_KEYS = ("status", "min", "max", "unit", "currency", "value", "ask")

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import catalogue, open_items, schema
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, error, warning
+from generator.diagnostics import Diagnostic, error, repeated, warning
 from generator.load import Document, JsonPath
 
 REGISTRY_KINDS = ("jurisdictions", "authorities", "professions", "grensinfopunten", "glossary")
@@ -148,17 +148,17 @@ def _cited(doc: Document) -> Iterator[tuple[JsonPath, str]]:
 
 def check_sources(doc: Document) -> Iterator[Diagnostic]:
     sources = doc.data.get("sources") if isinstance(doc.data.get("sources"), list) else []
+    ids = [(i, src.get("id") if isinstance(src, dict) else None) for i, src in enumerate(sources)]
+    for i, sid, first in repeated(ids):
+        yield error(
+            doc.path,
+            doc.pos(("sources", i, "id")),
+            "duplicate-id",
+            f"source id '{sid}' is already used by sources[{first}]",
+        )
     declared: dict[str, int] = {}
-    for i, src in enumerate(sources):
-        sid = src.get("id") if isinstance(src, dict) else None
+    for i, sid in ids:
         if isinstance(sid, str):
-            if sid in declared:
-                yield error(
-                    doc.path,
-                    doc.pos(("sources", i, "id")),
-                    "duplicate-id",
-                    f"source id '{sid}' is already used by sources[{declared[sid]}]",
-                )
             declared.setdefault(sid, i)
     used = set()
     for path, ref in _cited(doc):
@@ -184,20 +184,14 @@ def check_sources(doc: Document) -> Iterator[Diagnostic]:
 def check_registry_ids(inputs: Inputs) -> Iterator[Diagnostic]:
     for kind, docs in inputs.registries.items():
         key = "code" if kind == "jurisdictions" else "id"
-        seen: dict[str, str] = {}
-        for doc in docs:
-            for i, entry in enumerate(_entries(doc)):
-                value = entry.get(key)
-                if not isinstance(value, str):
-                    continue
-                if value in seen:
-                    yield error(
-                        doc.path,
-                        doc.pos(("entries", i, key)),
-                        "duplicate-id",
-                        f"{kind} id '{value}' is already defined in {seen[value]}",
-                    )
-                seen.setdefault(value, doc.path)
+        entries = (((doc, i), entry.get(key)) for doc in docs for i, entry in enumerate(_entries(doc)))
+        for (doc, i), value, (first, _) in repeated(entries):
+            yield error(
+                doc.path,
+                doc.pos(("entries", i, key)),
+                "duplicate-id",
+                f"{kind} id '{value}' is already defined in {first.path}",
+            )
 
 
 def check_registry_refs(inputs: Inputs) -> Iterator[Diagnostic]:
@@ -282,14 +276,11 @@ def _check_route(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
                 "invalid-destination",
                 f"'{code}' does not decide on recognition; name the Community or Land instead",
             )
-    seen: set[str] = set()
-    for i, step in enumerate(_as_list(data.get("steps"))):
-        sid = step.get("id") if isinstance(step, dict) else None
-        if not isinstance(sid, str):
-            continue  # the schema reports it
-        if sid in seen:
-            yield error(doc.path, doc.pos(("steps", i, "id")), "duplicate-id", f"step id '{sid}' is used twice")
-        seen.add(sid)
+    steps = [
+        (i, step.get("id") if isinstance(step, dict) else None) for i, step in enumerate(_as_list(data.get("steps")))
+    ]
+    for i, sid, _first in repeated(steps):
+        yield error(doc.path, doc.pos(("steps", i, "id")), "duplicate-id", f"step id '{sid}' is used twice")
     yield from _check_path(doc)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -11,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from bench.synthetic import copy_inputs
+from generator.build import build, check
 from generator.config import Settings, load_settings
+from generator.model import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -27,19 +28,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-INPUTS = ("mkdocs.yml", "roadmaps", "content", "schemas")
 
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's inputs (not its code), so builds in tests never touch the real site/."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in INPUTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    return copy_inputs(target, ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +40,14 @@ def settings() -> Settings:
     loaded, diagnostics = load_settings(ROOT)
     assert loaded is not None, diagnostics
     return loaded
+
+
+@pytest.fixture(scope="session")
+def real_project(settings: Settings) -> Project:
+    """The real knowledge base, validated and resolved once per session (it is immutable)."""
+    result = check(settings)
+    assert result.project is not None, [str(d) for d in result.diagnostics]
+    return result.project
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from generator.catalogue import fold
 from generator.config import Settings, load_settings
 from generator.formatting import md_escape
 from generator.model import Authority, Project
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import FIXTURES, copy_project
 
 VALID = FIXTURES / "catalogue" / "valid"
 LANGS = ("nl", "de", "fr", "en")
@@ -281,15 +281,6 @@ def test_maintenance_report_has_a_catalogue_section(fixture_root: Path, fixture_
 
 
 # ---- the real data -------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def real_project() -> Project:
-    settings, _ = load_settings(ROOT)
-    assert settings is not None
-    result = check(settings)
-    assert result.project is not None, [str(d) for d in result.diagnostics]
-    return result.project
 
 
 def test_every_named_authority_resolves(real_project: Project) -> None:

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from generator import factsheet_html, factsheet_pdf, factsheets
-from generator.build import build, check
+from generator.build import build
 from generator.config import Settings
 from generator.model import Project
 from tests.conftest import ROOT
@@ -29,10 +29,8 @@ EXAMPLE = "physiotherapist/nl-to-de-nw"
 
 
 @pytest.fixture(scope="module")
-def model(settings: Settings) -> Project:
-    result = check(settings)
-    assert result.project is not None, result.diagnostics
-    return result.project
+def model(real_project: Project) -> Project:
+    return real_project
 
 
 @pytest.fixture(scope="module")

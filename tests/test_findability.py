@@ -24,7 +24,6 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from generator import costs, offline, opendata, professions, seo, timeline
-from generator.build import check
 from generator.config import DataLicence, Settings, load_settings
 from generator.formatting import md_escape
 from generator.model import Project, Roadmap
@@ -38,10 +37,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
-def kb(settings: Settings) -> Project:
-    result = check(settings)
-    assert result.project is not None, result.diagnostics
-    return result.project
+def kb(real_project: Project) -> Project:
+    return real_project
 
 
 def roadmap(kb: Project, key: str) -> Roadmap:

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import guide
-from generator.build import check, load_inputs
+from generator.build import load_inputs
 from generator.config import Settings
 from generator.model import Project
 from generator.validate import Inputs
@@ -30,10 +30,8 @@ def inputs(settings: Settings) -> Inputs:
 
 
 @pytest.fixture(scope="module")
-def project(settings: Settings) -> Project:
-    result = check(settings)
-    assert result.project is not None, result.diagnostics
-    return result.project
+def project(real_project: Project) -> Project:
+    return real_project
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from generator import cli, docs, feed, feedback, maintainers, open_items, schema
 from generator import report as maintenance
 from generator.build import check
 from generator.config import Settings, load_settings
+from generator.model import Project
 from generator.render import Language, labels, roadmap_page
 from generator.rules import RULES
 from tests.conftest import FIXTURES, ROOT
@@ -196,10 +197,8 @@ def test_report_lists_unknown_and_low_confidence(settings: Settings) -> None:
 
 
 @pytest.fixture(scope="module")
-def real(settings: Settings):  # type: ignore[no-untyped-def]
-    result = check(settings)
-    assert result.project is not None, result.diagnostics
-    return result.project
+def real(real_project: Project) -> Project:
+    return real_project
 
 
 @pytest.mark.parametrize("lang", LANGS)
