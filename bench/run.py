@@ -30,7 +30,7 @@ from typing import Any
 from bench import synthetic, weight
 
 ROOT = synthetic.ROOT
-PDF_CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # generator/factsheets.py CACHE_ENV
+PDF_CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # generator/output/factsheets.py CACHE_ENV
 RESULTS = Path(__file__).parent / "results"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 

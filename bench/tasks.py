@@ -21,14 +21,14 @@ import yaml
 from bench import synthetic
 
 Task = Callable[[Path, dict[str, str]], dict[str, Any]]
-PDF_CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # generator/factsheets.py CACHE_ENV
+PDF_CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # generator/output/factsheets.py CACHE_ENV
 
 
 def has_factsheets() -> bool:
     try:
         import weasyprint  # noqa: F401
 
-        from generator import factsheet_pdf, factsheets  # noqa: F401
+        from generator.output import factsheet_pdf, factsheets  # noqa: F401
     except ImportError:
         return False
     return True
@@ -49,9 +49,9 @@ def _project(root: Path) -> tuple[Any, Any]:
 
 
 def validate(root: Path, options: dict[str, str]) -> dict[str, Any]:
-    from generator import parse_cache
     from generator.build import check
     from generator.config import load_settings
+    from generator.load import parse_cache
 
     if options.get("cold"):  # untimed: without the parse cache every file is composed by libyaml again
         for cached in (root / parse_cache.FOLDER).glob("parsed*.marshal"):
@@ -87,7 +87,7 @@ def _count(nav: Any) -> int:
 
 def factsheets(root: Path, _: dict[str, str]) -> dict[str, Any]:
     """factsheets.make() as the build calls it: renders what the cache (PDF_CACHE_ENV) lacks."""
-    from generator import factsheets as sheets
+    from generator.output import factsheets as sheets
 
     settings, project = _project(root)
     started = time.perf_counter()
@@ -100,8 +100,8 @@ def factsheets(root: Path, _: dict[str, str]) -> dict[str, Any]:
 def prime(root: Path, options: dict[str, str]) -> dict[str, Any]:
     """Fill the PDF cache for a synthetic knowledge base with the real sheets' PDFs (same sizes, no rendering):
     each clone's sheet gets the PDF of the real sheet it was cloned from, under the clone's own cache key."""
-    from generator import factsheet_pdf
-    from generator import factsheets as sheets
+    from generator.output import factsheet_pdf
+    from generator.output import factsheets as sheets
 
     settings, project = _project(root)
     source = factsheet_pdf.Cache(Path(options["source"]))
@@ -129,9 +129,9 @@ def prime(root: Path, options: dict[str, str]) -> dict[str, Any]:
 
 def generate(root: Path, _: dict[str, str]) -> dict[str, Any]:
     """Our own generator after validation: render, factsheets from the cache, write .build/docs/ (from empty)."""
-    from generator import factsheets as sheets
-    from generator import write
     from generator.build import navigation, render_all
+    from generator.output import factsheets as sheets
+    from generator.output import write
 
     settings, project = _project(root)
     shutil.rmtree(settings.build_dir / "docs", ignore_errors=True)
@@ -153,13 +153,13 @@ def generate(root: Path, _: dict[str, str]) -> dict[str, Any]:
 
 def mkdocs(root: Path, options: dict[str, str]) -> dict[str, Any]:
     """The four per-language MkDocs builds of .build/ (written by `generate`), `jobs` at a time."""
-    from generator import write
     from generator.config import load_settings
+    from generator.output import write
 
     settings, _problems = load_settings(root)
     assert settings is not None
     jobs = int(options.get("jobs", os.cpu_count() or 1))
-    # full builds: without this, every run after the first would reuse the kept output (generator/incremental.py)
+    # full builds: without this, every run after the first would reuse the kept output (generator/output/incremental.py)
     shutil.rmtree(settings.build_dir / "mkdocs-cache", ignore_errors=True)
     started = time.perf_counter()
     write.run_mkdocs(settings, settings.languages, jobs)

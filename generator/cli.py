@@ -93,7 +93,7 @@ def build(root: str | None, strict: bool, quiet: bool, jobs: int | None, pdfs: b
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 def serve(root: str | None, port: int) -> None:
     """Build, serve the site on http://127.0.0.1:PORT/ and rebuild when a roadmap or page changes."""
-    from generator.serve import serve as run_serve
+    from generator.tools.serve import serve as run_serve
 
     sys.exit(run_serve(_root(root), port))
 
@@ -107,9 +107,9 @@ def check_links(root: str | None, online: bool, timeout: float) -> None:
 
     Exit code 0 when every link answers, 1 when some do not, 2 on usage errors.
     """
-    from generator.build import load_inputs
     from generator.config import load_settings
-    from generator.linkcheck import check_links as run_check
+    from generator.load.inputs import load_inputs
+    from generator.tools.linkcheck import check_links as run_check
 
     settings, diagnostics = load_settings(_root(root))
     if settings is not None:
@@ -126,8 +126,8 @@ def catalogue_report(root: str | None) -> None:
     Exit code 0 when the knowledge base is valid, 1 when it is not (the problems are printed instead).
     """
     from generator.build import check
-    from generator.catalogue_export import report
     from generator.config import load_settings
+    from generator.resolve.maintenance import catalogue_report as report
 
     settings, diagnostics = load_settings(_root(root))
     result = check(settings) if settings is not None else None
@@ -151,9 +151,10 @@ def new(profession: str, origin: str, destination: str, root: str | None, author
     Example: roadmaps new physiotherapist BE DE-NW. Never overwrites a file. Exit code 0 written, 1 when the
     registries cannot be read, 2 on usage errors (unknown profession, jurisdiction or authority; the file exists).
     """
-    from generator import scaffold
-    from generator.build import check, load_inputs, today
+    from generator.build import check, today
     from generator.config import load_settings
+    from generator.load.inputs import load_inputs
+    from generator.tools import scaffold
 
     settings, diagnostics = load_settings(_root(root))
     if settings is None:
@@ -186,7 +187,8 @@ def diff(base: str, head: str, root: str | None, fmt: str) -> None:
 
     Example: roadmaps diff origin/main HEAD --format markdown. Exit code 0, or 2 when a version cannot be read.
     """
-    from generator import revisions, semdiff
+    from generator.load import revisions
+    from generator.tools import semdiff
 
     folder = _root(root)
     try:
@@ -213,9 +215,9 @@ def report(root: str | None, fmt: str, day: object) -> None:
     """
     import datetime as dt
 
-    from generator import report as maintenance
     from generator.build import check, today
     from generator.config import load_settings
+    from generator.resolve import maintenance
 
     settings, diagnostics = load_settings(_root(root))
     result = check(settings, coverage=False) if settings is not None else None
@@ -234,7 +236,7 @@ def docs(root: str | None, check_only: bool) -> None:
 
     Exit code 0 up to date (or rewritten), 1 with --check when it is out of date, 2 on usage errors.
     """
-    from generator import docs as catalogue
+    from generator.tools import rule_docs as catalogue
 
     folder = _root(root)
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error
-from generator.load import load_file
+from generator.load.documents import load_file
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": "English"}
 LOCALES = {"nl": "nl_NL", "de": "de_DE", "fr": "fr_BE", "en": "en_GB"}

@@ -13,7 +13,7 @@ import pytest
 from bench.synthetic import copy_inputs
 from generator.build import build, check
 from generator.config import Settings, load_settings
-from generator.model import Project
+from generator.model.entities import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -58,7 +58,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Factsheet PDFs are cached by a hash of their content, so all project copies of a session can share one cache."""
-    from generator.factsheets import CACHE_ENV
+    from generator.output.factsheets import CACHE_ENV
 
     folder = tmp_path_factory.mktemp("pdf-cache")
     with pytest.MonkeyPatch.context() as patch:

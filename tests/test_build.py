@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import opendata
 from generator.build import build
+from generator.output import opendata
 
 LANGS = ("nl", "de", "fr", "en")
 ROADMAP = "roadmaps/physiotherapist/nl-to-de-nw/index.html"

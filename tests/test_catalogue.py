@@ -18,12 +18,15 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator import catalogue_export, catalogue_pages, cli, guide
+from generator import cli
 from generator.build import check, navigation
-from generator.catalogue import fold
 from generator.config import Settings, load_settings
-from generator.formatting import md_escape
-from generator.model import Authority, Project
+from generator.model.entities import Authority, Project
+from generator.output import catalogue_export
+from generator.render import catalogue as catalogue_pages
+from generator.render import guide
+from generator.render.formatting import md_escape
+from generator.render.formatting import fold
 from tests.conftest import FIXTURES, copy_project
 
 VALID = FIXTURES / "catalogue" / "valid"
@@ -267,7 +270,7 @@ def test_catalogue_report_command(fixture_root: Path) -> None:
 
 
 def test_maintenance_report_has_a_catalogue_section(fixture_root: Path, fixture_project: Project) -> None:
-    from generator import report
+    from generator.resolve import maintenance as report
 
     settings, _ = load_settings(fixture_root)
     assert settings is not None

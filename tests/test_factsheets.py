@@ -17,10 +17,11 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from generator import factsheet_html, factsheet_pdf, factsheets
 from generator.build import build
 from generator.config import Settings
-from generator.model import Project
+from generator.model.entities import Project
+from generator.output import factsheet_pdf, factsheets
+from generator.render import factsheet as factsheet_html
 from tests.conftest import ROOT
 
 A4 = (595.28, 841.89)  # points
@@ -203,7 +204,8 @@ def test_text_from_yaml_stays_text(model: Project) -> None:
 _RENDER = """
 import hashlib, os, sys
 from pathlib import Path
-from generator import factsheets, factsheet_pdf
+from generator.output import factsheets
+from generator.output import factsheet_pdf
 from generator.build import check
 from generator.config import load_settings
 settings, _ = load_settings(Path(sys.argv[1]))
@@ -314,7 +316,7 @@ def test_cache_key_covers_code_fonts_and_html() -> None:
     assert factsheet_pdf.cache_key(one) == factsheet_pdf.cache_key(_html_job("<p>a</p>"))
     assert factsheet_pdf.cache_key(one) != factsheet_pdf.cache_key(_html_job("<p>b</p>"))
     covered = {p.name for p in factsheet_pdf.CODE} | {p.name for p in factsheet_pdf.FONTS.glob("*.ttf")}
-    assert {"factsheet.css", "factsheet_html.py", "factsheet_pdf.py", "NotoSans-Regular.ttf"} <= covered
+    assert {"factsheet.css", "factsheet.py", "factsheet_pdf.py", "NotoSans-Regular.ttf"} <= covered
     assert hashlib.sha256(b"").hexdigest() != factsheet_pdf.static_digest()
 
 

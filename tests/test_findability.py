@@ -23,12 +23,13 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from generator import costs, offline, opendata, professions, seo, timeline
 from generator.config import DataLicence, Settings, load_settings
-from generator.formatting import md_escape
-from generator.model import Project, Roadmap
-from generator.render import Language, labels, roadmap_page
-from generator.write import OVERRIDES
+from generator.model.entities import Project, Roadmap
+from generator.output import offline, opendata
+from generator.output.write import OVERRIDES
+from generator.render import costs, professions, seo, timeline
+from generator.render.formatting import md_escape
+from generator.render.roadmap import Language, labels, roadmap_page
 from tests.conftest import copy_project
 
 LANGS = ("nl", "de", "fr", "en")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import opendata
+from generator.output import opendata
 
 pytestmark = pytest.mark.browser
 

@@ -11,11 +11,11 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import guide
 from generator.build import load_inputs
 from generator.config import Settings
-from generator.model import Project
-from generator.validate import Inputs
+from generator.model.entities import Project
+from generator.render import guide
+from generator.validate.documents import Inputs
 from tests.conftest import FIXTURES
 
 LANGS = ("nl", "de", "fr", "en")

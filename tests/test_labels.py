@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.render import labels
+from generator.render.roadmap import labels
 
 
 def test_every_label_in_every_language() -> None:

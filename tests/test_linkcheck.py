@@ -10,8 +10,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator import cli
-from generator.linkcheck import check_links
-from generator.load import load_text
+from generator.load.documents import load_text
+from generator.tools.linkcheck import check_links
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import parse_cache
-from generator.load import MAX_BYTES, load_file, load_text
+from generator.load import parse_cache
+from generator.load.documents import MAX_BYTES, load_file, load_text
 
 
 def data(text: str) -> dict[str, object]:

@@ -17,13 +17,17 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import cli, docs, feed, feedback, maintainers, open_items, schemaref
-from generator import report as maintenance
+from generator import cli
 from generator.build import check
 from generator.config import Settings, load_settings
-from generator.model import Project
-from generator.render import Language, labels, roadmap_page
+from generator.model.entities import Project
+from generator.render import feed, feedback, maintainers
+from generator.render import schema_reference as schemaref
+from generator.render.roadmap import Language, labels, roadmap_page
 from generator.rules import RULES
+from generator.resolve import maintenance
+from generator.tools import rule_docs as docs
+from generator.validate import open_items
 from tests.conftest import FIXTURES, ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"

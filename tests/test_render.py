@@ -9,10 +9,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import formatting as fmt
 from generator.build import check
 from generator.config import Settings
-from generator.render import Language, roadmap_page
+from generator.render import formatting as fmt
+from generator.render.roadmap import Language, roadmap_page
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -86,7 +86,7 @@ def test_missing_translation_is_marked_not_replaced(fixture_project) -> None:  #
 
 
 def test_summary_counts_known_and_unknown(fixture_project) -> None:  # type: ignore[no-untyped-def]
-    from generator.render import totals
+    from generator.render.roadmap import totals
 
     figures = totals(fixture_project.roadmaps[0])
     assert (figures["fee_low"], figures["fee_high"], figures["fees_unknown"]) == (60, 140, 1)

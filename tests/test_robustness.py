@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from generator.build import build
 from generator.config import Settings
-from generator.load import Document, load_text, walk
-from generator.validate import Inputs, is_text, validate
+from generator.load.documents import Document, load_text, walk
+from generator.validate.documents import Inputs, is_text, validate
 from tests.conftest import FIXTURES
 
 PAYLOAD = (

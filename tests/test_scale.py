@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from bench import synthetic, weight
-from generator import incremental, schema, search_budget
 from generator.build import NAV_ROADMAPS_MAX, check, navigation
 from generator.config import Settings, load_settings
-from generator.load import Document, load_file
+from generator.load.documents import Document, load_file
+from generator.output import incremental, search_budget
+from generator.validate import schema
 
 # ---- incremental MkDocs builds -----------------------------------------------------------------------------------
 

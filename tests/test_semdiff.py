@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import cli, factdiff, revisions, semdiff
+from generator import cli
+from generator.load import revisions
+from generator.tools import factdiff, semdiff
 from tests.conftest import FIXTURES, ROOT
 
 DIFF = FIXTURES / "diff"

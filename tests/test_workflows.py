@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.load import load_text
+from generator.load.documents import load_text
 from tests.conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))

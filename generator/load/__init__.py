@@ -1,0 +1,1 @@
+"""Stage 1, load: the only stage that reads the project's files."""

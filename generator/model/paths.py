@@ -1,0 +1,65 @@
+"""Every key, page path, URL and file name the site uses, once: a change of URL is one edit here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROADMAPS = "roadmaps"
+ROADMAPS_INDEX = "roadmaps/index.md"
+FEED_FILE = "feed.xml"
+FLOW_FILE = Path("guide/flow.yaml")  # the guide's question flow, inside roadmaps/
+
+
+def roadmap_key(profession: str, origin: str, destination: str) -> str:
+    """'physiotherapist', 'NL', 'DE-NW' → 'physiotherapist/nl-to-de-nw': the route's id everywhere."""
+    return f"{profession}/{origin.lower()}-to-{destination.lower()}"
+
+
+def roadmap_file(key: str) -> str:
+    """The roadmap's data file, relative to the project root."""
+    return f"{ROADMAPS}/{key}.yaml"
+
+
+def roadmap_page(key: str) -> str:
+    """The roadmap's Markdown page inside one language's docs folder."""
+    return f"{ROADMAPS}/{key}.md"
+
+
+def roadmap_url(key: str) -> str:
+    """The roadmap's address under a language's root (e.g. after /en/)."""
+    return f"{ROADMAPS}/{key}/"
+
+
+def roadmap_json(key: str) -> str:
+    """The roadmap's open-data file inside data/."""
+    return f"{ROADMAPS}/{key}.json"
+
+
+def roadmap_changes_tag(key: str, day: str) -> str:
+    """The stable part of a feed entry's id for one roadmap's changes of one day."""
+    return f"{ROADMAPS}/{key}/changes/{day}"
+
+
+def page_url(site_url: str, lang: str, path: str) -> str:
+    """An absolute address when the site's address is known, else the path from the site's root."""
+    return f"{site_url}/{lang}/{path}" if site_url else f"/{lang}/{path}"
+
+
+# ---- open data: site/data/ (one folder for every language) ----
+
+DATA = "data"
+COMBINED = "grensroutes.json"
+CSV_FILE = "comparison.csv"
+MANIFEST = "manifest.json"
+LICENCE = "LICENCE.txt"
+CATALOGUE_JSON = "catalogue.json"
+CATALOGUE_CSV = "catalogue.csv"
+PUBLISHED_SCHEMAS = (
+    "common.schema.json",
+    "registry.schema.json",
+    "roadmap.schema.json",
+    "opendata.schema.json",
+    "opendata-roadmap.schema.json",
+)
+PAGE = "data/index.md"  # the page per language that explains the files (its folder is data/ in both URL styles)
+ZIP = "offline/grensroutes-offline.zip"

@@ -1,0 +1,1 @@
+"""Stage 5, output: the only stage that writes: docs folders, MkDocs, factsheets, open data, offline zip."""

@@ -1,0 +1,226 @@
+"""The guide's pages: one static page per state of the question flow, plus an outline of the flow for maintainers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.model import paths
+from generator.model.entities import Authority, Project, Text
+from generator.render import catalogue as catalogue_pages
+from generator.render.formatting import fold, page_link
+from generator.render.language import Language, Page, cite
+from generator.resolve.flow import ROOT, Flow, Visit, walk
+
+SCRIPT = "assets/guide-filter.js"
+
+
+def professions_of(project: Project, lang: str) -> list[tuple[str, Text]]:
+    return [(p.id, p.name) for p in project.professions.values()]
+
+
+def titles(project: Project, lang: str, page: str) -> list[dict[str, Any]]:
+    """Every name of every profession (official, synonym, former; all languages), A–Z, each a link."""
+    entries: dict[tuple[str, str], dict[str, Any]] = {}
+    for profession in project.professions.values():
+        names = [{"title": n, "language": code, "kind": "name"} for code, n in profession.name.items()]
+        for item in [*names, *profession.titles]:
+            key = (fold(item["title"]), profession.id)
+            if key not in entries or (entries[key]["former"] and item["kind"] != "former"):
+                entries[key] = {
+                    "title": item["title"],
+                    "lang": item["language"],
+                    "former": item["kind"] == "former",
+                    "profession": profession.name[lang],
+                    "href": page_link(page, f"{ROOT}/{profession.id}/index.md"),
+                }
+    for other in project.catalogue.values():  # no full roadmap: the answer ends on its catalogue page
+        if other.id not in project.professions:  # its name only: the A–Z page has all its titles
+            entries[(fold(other.name[lang]), other.id)] = {
+                "title": other.name[lang],
+                "lang": lang,
+                "former": False,
+                "profession": other.name[lang],
+                "href": page_link(page, catalogue_pages.profession_path(other.id)),
+            }
+    return [entries[k] for k in sorted(entries)]
+
+
+def _trail(flow: Flow, visit: Visit, lang: Language) -> list[dict[str, Any]]:
+    rows = []
+    for depth, (qid, answer) in enumerate(visit.trail):
+        asked = "/".join((ROOT, *visit.segments[:depth], "index.md"))
+        rows.append(
+            {
+                "question": lang.t(flow.questions[qid].title),
+                "answer": lang.t(flow.label(answer)),
+                "href": page_link(visit.path, asked),
+            }
+        )
+    return rows
+
+
+def _names(flow: Flow, visit: Visit, lang: str) -> dict[str, str]:
+    """What the person answered for origin and destination, in their words (e.g. 'Brussels' → Flemish Community)."""
+    names = {"origin": "", "destination": ""}
+    for _, answer in visit.trail:
+        names |= {key: flow.label(answer)[lang] for key in answer.set if key in names}
+    return names
+
+
+def _common(flow: Flow, visit: Visit, lang: Language) -> dict[str, Any]:
+    return {
+        "L": lang,
+        "trail": _trail(flow, visit, lang),
+        "restart": page_link(visit.path, f"{ROOT}/index.md"),
+        "graph": page_link(visit.path, f"{ROOT}/graph.md"),
+    }
+
+
+def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page:
+    question = flow.questions[visit.node]
+    answers = []
+    for answer in flow.answers(question, professions_of(project, lang.lang)):
+        place = flow.places.get(answer.place, {})
+        answers.append(
+            {
+                "label": lang.t(flow.label(answer)),
+                "href": page_link(visit.path, "/".join((ROOT, *visit.segments, answer.id, "index.md"))),
+                "towns": ", ".join(place.get("towns", [])),
+                "hint": lang.t(place["hint"]) if "hint" in place else "",
+            }
+        )
+    markdown = lang.render(
+        "guide-question.md.j2",
+        title=question.title[lang.lang],
+        intro=lang.t(question.intro) if question.intro else "",
+        answers=answers,
+        titles=titles(project, lang.lang, visit.path) if question.professions else [],
+        az=page_link(visit.path, catalogue_pages.AZ),
+        script=page_link(visit.path, SCRIPT),
+        filter_count=escape(lang.labels["guide_filter_count"]),
+        **_common(flow, visit, lang),
+    )
+    return Page(visit.path, markdown)
+
+
+def _refs(*facts: dict[str, Any]) -> list[str]:
+    refs: list[str] = []
+    for fact in facts:
+        value = fact.get("source", [])
+        refs += [r for r in (value if isinstance(value, list) else [value]) if r not in refs]
+    return refs
+
+
+def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page:
+    roadmap = next(r for r in project.roadmaps if r.key == visit.roadmap)
+    temporary = visit.values.get("mode") == "temporary"
+    shown = [roadmap.data["summary"]]
+    if temporary:
+        shown += [roadmap.data["temporary"]["details"], roadmap.data["temporary"]["renewal"]]
+    cited = _refs(*shown)
+    numbers = {sid: i + 1 for i, sid in enumerate(roadmap.sources)}
+    names = _names(flow, visit, lang.lang)
+    markdown = lang.render(
+        "guide-outcome.md.j2",
+        r=roadmap,
+        d=roadmap.data,
+        title=lang.label("guide_result", profession=roadmap.profession.name[lang.lang], **names),
+        subtitle=lang.label("subtitle", **names),
+        temporary=temporary,
+        cite=cite(roadmap.sources, lang),
+        project=project,
+        sources=[(numbers[s], roadmap.sources[s]) for s in sorted(cited, key=numbers.__getitem__)],
+        roadmap_href=page_link(visit.path, paths.roadmap_page(roadmap.key)),
+        gips_href=page_link(visit.path, "grensinfopunten.md"),
+        **_common(flow, visit, lang),
+    )
+    return Page(visit.path, markdown)
+
+
+def deciders(project: Project, profession: str, destination: str) -> dict[str, list[Authority]]:
+    """Who decides where: the authorities in the destination's country named by the roadmaps there."""
+    found: dict[str, list[Authority]] = {}
+    for roadmap in project.roadmaps:
+        if roadmap.profession.id != profession or destination not in ("", roadmap.destination.code):
+            continue
+        for step in roadmap.steps:
+            authority = step.authority
+            if authority.jurisdiction.country == roadmap.destination.country:
+                bucket = found.setdefault(roadmap.destination.code, [])
+                bucket += [authority] if authority not in bucket else []
+    return found
+
+
+def _nearby(project: Project, profession: str, destination: str) -> list[Any]:
+    gips = [
+        g
+        for r in project.roadmaps
+        if r.profession.id == profession and r.destination.code == destination
+        for g in r.grensinfopunten
+    ]
+    return list({g.id: g for g in gips}.values()) or list(project.grensinfopunten.values())
+
+
+def referral_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page:
+    outcome, values = flow.outcomes[visit.node], visit.values
+    profession, destination = values.get("profession", ""), values.get("destination", "")
+    names = _names(flow, visit, lang.lang)
+    markdown = lang.render(
+        "guide-referral.md.j2",
+        title=outcome.data["title"][lang.lang],
+        text=lang.t(outcome.data["text"]),
+        subtitle=lang.label("subtitle", **names) if all(names.values()) else "",
+        deciders=[(project.jurisdictions[code], a) for code, a in deciders(project, profession, destination).items()],
+        gips=_nearby(project, profession, destination),
+        contacts=[project.authorities[a] for a in outcome.data.get("contacts", [])],
+        gips_href=page_link(visit.path, "grensinfopunten.md"),
+        catalogue_href=page_link(visit.path, catalogue_pages.profession_path(profession)) if profession else "",
+        catalogue_name=project.catalogue[profession].name[lang.lang] if profession else "",
+        **_common(flow, visit, lang),
+    )
+    return Page(visit.path, markdown)
+
+
+def visits(flow: Flow, project: Project) -> list[Visit]:
+    roadmaps = {r.key for r in project.roadmaps}
+    return list(walk(flow, professions_of(project, ""), roadmaps))
+
+
+def page_for(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page:
+    if visit.node in flow.questions:
+        return question_page(flow, visit, project, lang)
+    if visit.roadmap:
+        return outcome_page(flow, visit, project, lang)
+    return referral_page(flow, visit, project, lang)
+
+
+def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Visit]) -> Page:
+    """For maintainers: the flow as an outline generated from the data, and how many pages it makes."""
+    counts = {
+        "questions": sum(v.node in flow.questions for v in all_visits),
+        "roadmaps": sum(bool(v.roadmap) for v in all_visits),
+        "referrals": sum(v.node in flow.outcomes and not v.roadmap for v in all_visits),
+    }
+    nodes = []
+    for question in flow.questions.values():
+        answers = [{"label": lang.t(flow.label(a)), "next": a.next, "set": a.set} for a in question.answers] or [
+            {"label": Markup(escape(lang.label("guide_every_profession"))), "next": question.next, "set": {}}
+        ]
+        nodes.append({"id": question.id, "title": lang.t(question.title), "answers": answers, "kind": "question"})
+    markdown = lang.render(
+        "guide-graph.md.j2",
+        L=lang,
+        flow=flow,
+        nodes=nodes,
+        counts=counts,
+        start=flow.start,
+        reached=sorted({v.roadmap for v in all_visits if v.roadmap}),
+    )
+    return Page(f"{ROOT}/graph.md", markdown)
+
+
+def pages(flow: Flow, project: Project, language: Language) -> list[Page]:
+    every = visits(flow, project)
+    return [*(page_for(flow, v, project, language) for v in every), graph_page(flow, project, language, every)]

@@ -1,0 +1,218 @@
+"""What every page builder shares: a page, one language's helpers, citation marks and the template environment.
+
+Every `{{ value }}` in a Markdown template is escaped for Markdown by default (Jinja's `finalize`), so text from YAML
+can never become markup, links or script; template helpers that build markup return `Markup` explicitly.
+Rendering reads no file: templates and labels arrive in a `Kit`, made by the load stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.config import Settings
+from generator.model.entities import Authority, Project, Source
+from generator.render import formatting as fmt
+
+Labels = dict[str, dict[str, str]]  # language → label key → text
+
+# Data keys → label keys, for naming where a fact stands on the page.
+_WHERE = {
+    "fee": "fee",
+    "deadline": "deadline",
+    "duration": "duration",
+    "outcome": "outcome",
+    "what": "what",
+    "documents": "documents",
+    "language": "language",
+    "level": "level",
+    "proof": "proof",
+    "when": "when",
+    "compensation": "compensation",
+    "temporary": "temporary",
+    "renewal": "renewal",
+    "costs": "extra_costs",
+    "after_recognition": "after",
+    "tips": "tips",
+    "regulation": "work_before",
+    "law": "law",
+    "summary": "in_short",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its path inside docs/<lang>/ and its Markdown."""
+
+    path: str
+    markdown: str
+
+
+class Language:
+    """Helpers for one language, exposed to the templates as `L`, `t`, `money`, …"""
+
+    def __init__(self, lang: str, project: Project, kit: Kit) -> None:
+        self.lang, self.project, self.kit, self.labels = lang, project, kit, kit.labels[lang]
+
+    def render(self, template: str, **context: Any) -> str:
+        """A Markdown template, with every inserted value escaped for Markdown."""
+        return self.kit.markdown.get_template(template).render(**context)
+
+    def label(self, key: str, **values: Any) -> str:
+        return self.labels[key].format(**values)
+
+    def fact(self, cite: Callable[[dict[str, Any]], Markup], fact: dict[str, Any]) -> Markup:
+        """A cited text fact: its text in this language, then its source marks."""
+        return Markup(self.t(fact["text"]) + cite(fact))
+
+    def note(self, value: dict[str, Any]) -> Markup:
+        return Markup(" " + self.t(value["note"])) if "note" in value else Markup("")
+
+    @property
+    def colon(self) -> Markup:
+        """French typography puts a (non-breaking) space before a colon."""
+        return Markup("&nbsp;:" if self.lang == "fr" else ":")
+
+    def glossary_hint(self) -> Markup:
+        return Markup(f"[{fmt.md_escape(self.labels['glossary_hint'])}](../../glossary.md)")
+
+    def measures(self, keys: list[str]) -> str:
+        return ", ".join(self.labels[k] for k in keys)
+
+    def t(self, text: dict[str, str] | None) -> Markup:
+        """The text in this language, or a visible 'not yet translated' mark — never another language."""
+        if text and self.lang in text:
+            return fmt.md_escape(text[self.lang])
+        return Markup(f'<em class="untranslated">{escape(self.labels["untranslated"])}</em>')
+
+    def h(self, text: dict[str, str] | None) -> Markup:
+        """Like `t`, but for HTML contexts (no Markdown escapes)."""
+        if text and self.lang in text:
+            return escape(" ".join(text[self.lang].split()))
+        return Markup(f'<em class="untranslated">{escape(self.labels["untranslated"])}</em>')
+
+    def date(self, value: str) -> str:
+        return fmt.date(value, self.lang)
+
+    def authority(self, authority: Authority, translate: bool = True) -> Markup:
+        name = authority.name + (
+            f" ({authority.short})" if authority.short and authority.short not in authority.name else ""
+        )
+        if translate and authority.name_language != self.lang and self.lang in authority.translation:
+            return fmt.md_escape(f"{name} ({authority.translation[self.lang]})")
+        return fmt.md_escape(name)
+
+    def ask(self, fact: dict[str, Any]) -> Markup:
+        who = self.project.authorities[fact["ask"]]
+        return Markup(
+            f"{fmt.md_escape(self.label('not_known'))} {fmt.md_escape(self.label('ask', who=self._who(who)))}"
+        )
+
+    def _who(self, authority: Authority) -> str:
+        return authority.name + (
+            f" ({authority.short})" if authority.short and authority.short not in authority.name else ""
+        )
+
+    def amount(self, value: dict[str, Any]) -> Markup:
+        if value["status"] == "unknown":
+            return self.ask(value)
+        if value["status"] == "free":
+            return fmt.md_escape(self.label("free"))
+        low, high = value["min"], value.get("max", value["min"])
+        return fmt.md_escape(fmt.money_range(low, high, value.get("currency", "EUR"), self.lang))
+
+    def period(self, value: dict[str, Any]) -> Markup:
+        if value["status"] == "unknown":
+            return self.ask(value)
+        if value["status"] == "none":
+            return fmt.md_escape(self.label("no_deadline"))
+        return fmt.md_escape(
+            self.label("up_to", value=fmt.duration(value.get("min"), value["max"], value["unit"], self.lang))
+        )
+
+    def fact_value(self, fact: dict[str, Any]) -> Markup:
+        """Any fact object shown on its own (for the lists of unknown and low-confidence facts)."""
+        if "text" in fact:
+            return self.t(fact["text"])
+        if "unit" in fact or fact.get("status") == "none":
+            return self.period(fact)
+        if "value" in fact:
+            return fmt.md_escape(f"{fact['value']} (CEFR)")
+        return self.amount(fact)
+
+    def where(self, pointer: str) -> str:
+        """'$.steps[1].fee' → 'Step 2 – Fee': where a fact stands on the page, in words."""
+        parts = pointer.removeprefix("$.").replace("[", ".").replace("]", "").split(".")
+        words: list[str] = []
+        if parts[0] == "steps" and len(parts) > 1:
+            words.append(f"{self.labels['step']} {int(parts[1]) + 1}")
+            parts = parts[2:]
+        for part in parts:
+            key = _WHERE.get(part, part)
+            if key in self.labels and not part.isdigit():
+                words.append(self.labels[key])
+        return " – ".join(dict.fromkeys(words)) or self.labels["in_short"]
+
+    def money(self, low: float, high: float) -> str:
+        return fmt.money_range(low, high, "EUR", self.lang)
+
+
+def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[dict[str, Any]], Markup]:
+    """Build the citation marker filter for one roadmap: superscript links to the numbered sources."""
+    numbers = {sid: i + 1 for i, sid in enumerate(roadmap_sources)}
+
+    def marks(fact: dict[str, Any]) -> Markup:
+        refs = fact.get("source", [])
+        refs = refs if isinstance(refs, list) else [refs]
+        links = "".join(f'<a href="#src-{escape(r)}">[{numbers[r]}]</a>' for r in refs)
+        confidence = fact.get("confidence")
+        note = ""
+        if confidence in ("low", "medium"):
+            note = f' <em class="confidence confidence-{confidence}">({escape(lang.label("confidence_" + confidence))})</em>'
+        return Markup(f'<sup class="cite">{links}</sup>{note}' if links else note)
+
+    return marks
+
+
+def markdown_environment(templates: Mapping[str, str]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(dict(templates)),
+        autoescape=False,  # Markdown, not HTML: escaping is done by `finalize` below
+        finalize=fmt.md_escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["url"] = lambda u: Markup(fmt.md_url(u))
+    # Only for the output of our own macros, which escape every value they insert.
+    env.filters["trusted"] = Markup
+    return env
+
+
+class Kit:
+    """What rendering needs besides the model: UI labels, template sources, the settings and the build date."""
+
+    def __init__(self, labels: Labels, templates: Mapping[str, str], settings: Settings, built: dt.date) -> None:
+        self.labels, self.templates, self.settings, self.built = labels, templates, settings, built
+        self._html: jinja2.Environment | None = None
+
+    @cached_property
+    def markdown(self) -> jinja2.Environment:
+        return markdown_environment(self.templates)
+
+    def html(self, make: Callable[[dict[str, str]], jinja2.Environment]) -> jinja2.Environment:
+        """An HTML template environment, made once per kit by `make` (which sets its filters)."""
+        if self._html is None:
+            self._html = make(dict(self.templates))
+        return self._html
+
+    def language(self, lang: str, project: Project) -> Language:
+        return Language(lang, project, self)
+

@@ -1,0 +1,1 @@
+"""Stage 3, resolve: validated documents become the typed model."""

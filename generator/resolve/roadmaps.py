@@ -1,0 +1,165 @@
+"""Stage 3 — resolve: turn validated documents into the typed model, with references replaced by objects.
+
+Only runs on input that passed validation, so lookups here cannot fail on user data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from typing import Any
+
+from generator.load.documents import Document
+from generator.load.inputs import Inputs
+from generator.model.entities import (
+    Authority,
+    Fact,
+    Grensinfopunt,
+    Jurisdiction,
+    Profession,
+    Project,
+    Roadmap,
+    Source,
+    Step,
+    Term,
+)
+from generator.resolve import catalogue
+from generator.validate.documents import roadmap_key
+from generator.validate.schema import pointer
+
+
+def _sources(doc: Document) -> dict[str, Source]:
+    return {
+        s["id"]: Source(s["id"], s["url"], s["title"], s["checked"], s.get("publisher", ""), s.get("official", False))
+        for s in doc.data.get("sources", [])
+    }
+
+
+def _entries(inputs: Inputs, kind: str) -> list[tuple[dict[str, Any], dict[str, Source]]]:
+    return [(entry, _sources(doc)) for doc in inputs.registries[kind] for entry in doc.data["entries"]]
+
+
+def _jurisdictions(inputs: Inputs) -> dict[str, Jurisdiction]:
+    return {
+        e["code"]: Jurisdiction(
+            e["code"], e["country"], e["name"], tuple(e["official_languages"]), e["destination"], e.get("parent")
+        )
+        for e, _ in _entries(inputs, "jurisdictions")
+    }
+
+
+def _authorities(inputs: Inputs, jurisdictions: dict[str, Jurisdiction]) -> dict[str, Authority]:
+    return {
+        e["id"]: Authority(
+            e["id"],
+            e["name"],
+            e["name_language"],
+            e["translation"],
+            jurisdictions[e["jurisdiction"]],
+            e["kind"],
+            e["contact"],
+            src,
+            e.get("short", ""),
+            e.get("note"),
+        )
+        for e, src in _entries(inputs, "authorities")
+    }
+
+
+def _registries(inputs: Inputs) -> Project:
+    jurisdictions = _jurisdictions(inputs)
+    return Project(
+        jurisdictions=jurisdictions,
+        authorities=_authorities(inputs, jurisdictions),
+        professions={
+            e["id"]: Profession(e["id"], e["name"], tuple(e["titles"]), e["regulation"], src, e.get("isco08", ""))
+            for e, src in _entries(inputs, "professions")
+        },
+        grensinfopunten={
+            e["id"]: Grensinfopunt(
+                e["id"], e["name"], tuple(e["borders"]), e["region"], tuple(e.get("towns", [])), e["contact"], src
+            )
+            for e, src in _entries(inputs, "grensinfopunten")
+        },
+        glossary=tuple(
+            sorted(
+                (
+                    Term(e["id"], e["term"], e["definition"], src, e.get("original", ""))
+                    for e, src in _entries(inputs, "glossary")
+                ),
+                key=lambda t: t.id,
+            )
+        ),
+    )
+
+
+def _is_fact(path: tuple[Any, ...], value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and path[:1] != ("sources",)
+        and ("source" in value or "ask" in value)
+        and "text" not in path
+    )
+
+
+Nodes = list[tuple[tuple[str | int, ...], Any]]
+
+
+def facts_of(nodes: Nodes, sources: dict[str, Source]) -> tuple[Fact, ...]:
+    """Every fact-bearing object in a roadmap (given as Document.nodes()), with its sources and check date."""
+    facts = []
+    for path, value in nodes:
+        if not _is_fact(path, value):
+            continue
+        refs = value.get("source", [])
+        cited = tuple(sources[r] for r in (refs if isinstance(refs, list) else [refs]))
+        checked = value.get("checked") or min((s.checked for s in cited), default="")
+        unknown = value.get("status") == "unknown" or ("ask" in value and "authority" not in value)
+        facts.append(Fact(pointer(path), value, cited, checked, value.get("confidence", ""), unknown))
+    return tuple(facts)
+
+
+def content_version(data: dict[str, Any]) -> str:
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:8]
+
+
+def _authority_refs(data: dict[str, Any], nodes: Nodes) -> set[str]:
+    refs = {v for p, v in nodes if p and p[-1] in ("authority", "ask", "checked_by") and isinstance(v, str)}
+    return refs | set((data.get("help") or {}).get("contacts", []))
+
+
+def _roadmap(doc: Document, project: Project) -> Roadmap:
+    data, sources = doc.data, _sources(doc)
+    steps = tuple(Step(i + 1, s["id"], project.authorities[s["authority"]], s) for i, s in enumerate(data["steps"]))
+    help_ = data["help"]
+    return Roadmap(
+        key=roadmap_key(data),
+        file=doc.path,
+        profession=project.professions[data["profession"]],
+        origin=project.jurisdictions[data["origin"]],
+        destination=project.jurisdictions[data["destination"]],
+        data=data,
+        steps=steps,
+        sources=sources,
+        facts=facts_of(doc.nodes(), sources),
+        authorities={a: project.authorities[a] for a in sorted(_authority_refs(data, doc.nodes()))},
+        grensinfopunten=tuple(project.grensinfopunten[g] for g in help_["grensinfopunten"]),
+        contacts=tuple(project.authorities[c] for c in help_.get("contacts", [])),
+        version=content_version(data),
+    )
+
+
+def resolve(inputs: Inputs) -> Project:
+    project = _registries(inputs)
+    roadmaps = sorted((_roadmap(doc, project) for doc in inputs.roadmaps), key=lambda r: r.key)
+    with_roadmaps = Project(
+        project.jurisdictions,
+        project.authorities,
+        project.professions,
+        project.grensinfopunten,
+        project.glossary,
+        tuple(roadmaps),
+    )
+    return replace(with_roadmaps, catalogue=catalogue.resolve(inputs, with_roadmaps))

@@ -1,0 +1,1 @@
+"""Maintainers' commands around the pipeline: serve, new, report, diff, link check, rule docs."""

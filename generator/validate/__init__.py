@@ -1,0 +1,1 @@
+"""Stage 2, validate: every check, as diagnostics; nothing is read or written here."""
