@@ -235,7 +235,7 @@ def build(
     result.diagnostics += sheets.diagnostics
     result.timings["factsheets"] = time.perf_counter() - started
     progress(f"factsheets: {sheets.rendered} rendered, {sheets.reused} from the cache")
-    if not result.ok:
+    if has_errors(sheets.diagnostics):
         return result
     staged = settings.build_dir / "site-new"
     shutil.rmtree(staged, ignore_errors=True)

@@ -65,7 +65,8 @@ class Settings:
 
 def _coverage(raw: dict[str, Any]) -> Coverage:
     routes = tuple(tuple(r.split(">", 1)) for r in raw.get("routes", []))
-    return Coverage(tuple(raw.get("professions", [])), routes)  # type: ignore[arg-type]
+    pairs: tuple[tuple[str, str], ...] = tuple((r[0], r[1]) for r in routes if len(r) == 2)
+    return Coverage(tuple(raw.get("professions", [])), pairs)
 
 
 def _data_licence(raw: Any) -> DataLicence:
@@ -94,7 +95,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
         settings = Settings(
             root=root,
             languages=tuple(raw["languages"]),
-            required_languages=tuple(raw.get("required_languages", raw["languages"])),
+            required_languages=tuple(raw.get("required_languages") or raw["languages"]),
             site_url=str(raw.get("site_url", "")).rstrip("/"),
             repository=str(raw.get("repository", "")),
             review_months=int(raw.get("review_months", 12)),

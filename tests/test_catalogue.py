@@ -25,8 +25,7 @@ from generator.model.entities import Authority, Project
 from generator.output import catalogue_export
 from generator.render import catalogue as catalogue_pages
 from generator.render import guide
-from generator.render.formatting import md_escape
-from generator.render.formatting import fold
+from generator.render.formatting import fold, md_escape
 from tests.conftest import FIXTURES, copy_project
 
 VALID = FIXTURES / "catalogue" / "valid"

@@ -24,8 +24,8 @@ from generator.model.entities import Project
 from generator.render import feed, feedback, maintainers
 from generator.render import schema_reference as schemaref
 from generator.render.roadmap import Language, labels, roadmap_page
-from generator.rules import RULES
 from generator.resolve import maintenance
+from generator.rules import RULES
 from generator.tools import rule_docs as docs
 from generator.validate import open_items
 from tests.conftest import FIXTURES, ROOT

@@ -39,7 +39,7 @@ _ALIAS_MESSAGE = "aliases (*name) are not allowed: write the value out in full"
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~9x faster
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Marks implicit scalars instead of resolving them with YAML 1.1 rules."""
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
@@ -161,6 +161,7 @@ class _Builder:
             return _scalar(node)
         if isinstance(node, SequenceNode):
             return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)  # the composer makes only these three kinds
         return self._mapping(node, depth)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:

@@ -41,7 +41,7 @@ class Inputs:
         return [d for docs in self.registries.values() for d in docs] + self.roadmaps + self.catalogues
 
     def ids(self, kind: str, key: str = "id") -> set[str]:
-        return {e.get(key) for d in self.registries.get(kind, []) for e in entries_of(d)}
+        return {e[key] for d in self.registries.get(kind, []) for e in entries_of(d) if isinstance(e.get(key), str)}
 
 
 def entries_of(doc: Document) -> list[dict[str, Any]]:

@@ -166,7 +166,7 @@ def render_here(jobs: list[Job]) -> list[Rendered]:
     import weasyprint  # deferred: a build with a warm cache never pays for the import
     from weasyprint.text.fonts import FontConfiguration
 
-    class LocalOnly(weasyprint.URLFetcher):
+    class LocalOnly(weasyprint.URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         """Sheets load nothing but the bundled fonts: no network at build time, ever."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:

@@ -283,24 +283,22 @@ def _by_name(L: Language, professions: Iterable[CatalogueProfession]) -> list[Ca
 def jurisdiction_page(jurisdiction: Jurisdiction, project: Project, L: Language) -> Page:
     path = jurisdiction_path(jurisdiction.code)
     here = [(p, p.entry(jurisdiction.code)) for p in _by_name(L, project.catalogue.values())]
-    present = [(p, e) for p, e in here if e is not None]
+    present: list[tuple[CatalogueProfession, CatalogueEntry]] = [(p, e) for p, e in here if e is not None]
     sectors: dict[str, list[dict[str, Markup]]] = {}
     authorities: dict[str, tuple[Authority, list[Markup]]] = {}
     for profession, entry in present:
-        if entry.regulated != "yes":  # type: ignore[union-attr]
+        if entry.regulated != "yes":
             continue
         own = md_link(profession.name[L.lang], link(path, profession_path(profession.id)))
-        titles = Markup(", ").join(span(t.title, t.language, L.lang) for t in entry.titles)  # type: ignore[union-attr]
+        titles = Markup(", ").join(span(t.title, t.language, L.lang) for t in entry.titles)
         sectors.setdefault(profession.sector, []).append(
-            {"profession": own, "titles": titles, "authority": _authority_short(L, entry)}  # type: ignore[arg-type]
+            {"profession": own, "titles": titles, "authority": _authority_short(L, entry)}
         )
-        if entry.authority is not None:  # type: ignore[union-attr]
-            authorities.setdefault(entry.authority.id, (entry.authority, []))[1].append(own)  # type: ignore[union-attr]
-    listed = lambda kind: [  # noqa: E731
-        md_link(p.name[L.lang], link(path, profession_path(p.id)))
-        for p, e in present
-        if e.regulated == kind  # type: ignore[union-attr]
-    ]
+        if entry.authority is not None:
+            authorities.setdefault(entry.authority.id, (entry.authority, []))[1].append(own)
+    def listed(kind: str) -> list[Markup]:
+        return [md_link(p.name[L.lang], link(path, profession_path(p.id))) for p, e in present if e.regulated == kind]
+
     order = list(_SECTORS)
     markdown = L.render(
         "catalogue-jurisdiction.md.j2",

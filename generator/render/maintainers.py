@@ -63,7 +63,10 @@ def report_tables(data: maintenance.Report, project: Project, L: Language) -> di
         ]
         for r in present
     ]
-    ask = lambda i: L.authority(project.authorities[i.ask], translate=False) if i.ask in project.authorities else i.ask  # noqa: E731
+    def ask(item: maintenance.Item) -> Any:
+        known = item.ask in project.authorities
+        return L.authority(project.authorities[item.ask], translate=False) if known else item.ask
+
     return {
         "coverage": ([L.labels["mt_profession"], L.labels["mt_route"], *langs], coverage),
         "translations": ([L.labels["mt_roadmap"], *langs, L.labels["mt_open_items"]], translations),

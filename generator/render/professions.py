@@ -133,7 +133,7 @@ def cells(L: Language, roadmap: Roadmap, page: str, project: Project) -> list[Ma
 def _eur(money: costs.Money, index: int) -> str:
     eur = [a for a in money.amounts if a[0] == "EUR"]
     if eur:
-        return costs.plain_number(eur[0][index])
+        return costs.plain_number(float(eur[0][index]))
     return "0" if money.known and not money.amounts else ""  # all known parts free: 0; nothing known: empty
 
 

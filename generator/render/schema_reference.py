@@ -174,7 +174,7 @@ def type_of(node: dict[str, Any], here: str) -> str:
     if "const" in node:
         return f"always `{node['const']}`"
     if "oneOf" in node or "anyOf" in node:
-        return " or ".join(type_of(n, here) for n in node.get("oneOf", node.get("anyOf")))
+        return " or ".join(type_of(n, here) for n in node.get("oneOf") or node.get("anyOf") or [])
     kind = node.get("type")
     if kind == "array" or ("items" in node and kind is None):
         items = node.get("items", {})
@@ -183,7 +183,8 @@ def type_of(node: dict[str, Any], here: str) -> str:
         return "list of " + ("mappings (fields below)" if "properties" in items else type_of(items, here))
     if kind == "object" and "properties" in node:
         return "mapping (fields below)"
-    words = " or ".join(_TYPES.get(k, k) for k in (kind if isinstance(kind, list) else [kind] if kind else []))
+    kinds: list[str] = kind if isinstance(kind, list) else [kind] if kind else []
+    words = " or ".join(_TYPES.get(k, k) for k in kinds)
     return words + (" (a fixed pattern)" if "pattern" in node else "") if words else "any value"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from generator import resources
 from generator.build import Memo, build
@@ -59,7 +60,7 @@ def _rebuild(root: Path, memo: Memo) -> bool:
     return result.ok
 
 
-def _observe(paths: tuple[Path, ...], handler: _Changes) -> Observer:  # type: ignore[valid-type]
+def _observe(paths: tuple[Path, ...], handler: _Changes) -> BaseObserver:
     observer = Observer()
     for folder in sorted({p if p.is_dir() else p.parent for p in paths if p.exists()}):
         observer.schedule(handler, str(folder), recursive=True)

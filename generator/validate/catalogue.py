@@ -20,8 +20,11 @@ def _entries(doc: Document) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _same_text(a: Any, b: Any) -> bool:
-    norm = lambda t: {k: " ".join(str(v).split()) for k, v in t.items()} if isinstance(t, dict) else t  # noqa: E731
-    return bool(norm(a) == norm(b))
+    return bool(_normalised(a) == _normalised(b))
+
+
+def _normalised(text: Any) -> Any:
+    return {k: " ".join(str(v).split()) for k, v in text.items()} if isinstance(text, dict) else text
 
 
 # ---- checks ----------------------------------------------------------------------------------------------------

@@ -126,9 +126,9 @@ def check_sources(doc: Document) -> Iterator[Diagnostic]:
             f"source id '{sid}' is already used by sources[{first}]",
         )
     declared: dict[str, int] = {}
-    for i, sid in ids:
-        if isinstance(sid, str):
-            declared.setdefault(sid, i)
+    for i, named in ids:
+        if isinstance(named, str):
+            declared.setdefault(named, i)
     used = set()
     for path, ref in _cited(doc):
         used.add(ref)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
-from generator.load.documents import Document
+from generator.load.documents import Document, JsonPath
 from generator.load.inputs import Inputs
 from generator.model import paths
 from generator.resolve.flow import Flow, parse, walk
@@ -32,7 +32,7 @@ def _ids(flow: Flow) -> Iterator[Diagnostic]:
 
 def _targets(flow: Flow) -> Iterator[Diagnostic]:
     nodes = set(flow.questions) | set(flow.outcomes)
-    named = [(flow.start, ("start",), "the start")]
+    named: list[tuple[str, JsonPath, str]] = [(flow.start, ("start",), "the start")]
     for node in [*flow.questions, *flow.outcomes]:
         named += [(target, at, f"'{node}'") for target, at in flow.edges(node)]
     for target, at, owner in named:
@@ -95,7 +95,7 @@ def _cycles(flow: Flow, node: str, trail: tuple[str, ...] = ()) -> Iterator[Diag
 
 
 def _paths(flow: Flow, inputs: Inputs, roadmaps: set[str]) -> Iterator[Diagnostic]:
-    professions = [(pid, {}) for pid in sorted(inputs.ids("professions")) if isinstance(pid, str)]
+    professions: list[tuple[str, dict[str, str]]] = [(pid, {}) for pid in sorted(inputs.ids("professions"))]
     reached, reported = set(), set()
     for visit in walk(flow, professions, roadmaps):
         reached.add(visit.roadmap)

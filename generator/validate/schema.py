@@ -80,13 +80,15 @@ def _describe(value: Any) -> str:
 def _leaf(err: ValidationError) -> ValidationError:
     """For oneOf/anyOf failures, the most relevant sub-error (as check-jsonschema's 'best deep match')."""
     while err.context:
-        err = best_match(err.context)  # type: ignore[assignment]
+        err = best_match(err.context)
     return err
 
 
 def _unknown_keys(doc: Document, err: ValidationError) -> Iterator[Diagnostic]:
-    allowed = sorted(err.schema.get("properties", {}))
-    for key in sorted(set(err.instance) - set(allowed)):
+    schema: Any = err.schema
+    allowed = sorted(schema.get("properties", {}))
+    instance: Any = err.instance
+    for key in sorted(set(instance) - set(allowed)):
         path = (*err.absolute_path, key)
         yield error(
             doc.path,
@@ -98,17 +100,19 @@ def _unknown_keys(doc: Document, err: ValidationError) -> Iterator[Diagnostic]:
 
 
 def _message(err: ValidationError) -> tuple[str, str]:
-    keyword, instance, schema = err.validator, err.instance, err.schema
+    keyword, schema = err.validator, err.schema
+    instance: Any = err.instance
+    value: Any = err.validator_value
     if keyword == "required":
-        missing = [k for k in err.validator_value if k not in instance]  # type: ignore[union-attr]
+        missing = [k for k in value if k not in instance]
         return "missing-field", f"missing required key '{missing[0]}'"
     if keyword == "type":
         want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in want)
         return "wrong-type", f"expected {words}, got {_describe(instance)}"
     if keyword in ("enum", "const"):
-        options = err.validator_value if keyword == "enum" else [err.validator_value]
-        return "invalid-value", f"expected one of {', '.join(map(str, options))}; got {_describe(instance)}"  # type: ignore[union-attr]
+        options = value if keyword == "enum" else [value]
+        return "invalid-value", f"expected one of {', '.join(map(str, options))}; got {_describe(instance)}"
     if keyword == "not":
         present = [k for k in ("min", "max", "value") if isinstance(instance, dict) and k in instance]
         status = instance.get("status") if isinstance(instance, dict) else None
