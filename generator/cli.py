@@ -136,7 +136,7 @@ def catalogue_report(root: str | None) -> None:
     click.echo(report(result.project), nl=False)
 
 
-# ---- the maintainers' workflow (issue #6) -------------------------------------------------------------------
+# ---- the maintainers' workflow -------------------------------------------------------------------
 
 
 @main.command("new")

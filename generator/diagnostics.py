@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from typing import TypeVar
 
-from generator.rules import RULES
+from generator.rules import RULES, Severity
 
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+__all__ = ["Diagnostic", "Severity", "error", "has_errors", "repeated", "summary", "to_json", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -38,18 +34,20 @@ class Diagnostic:
 
 
 def error(path: str, pos: tuple[int, int], code: str, message: str, pointer: str = "") -> Diagnostic:
-    _known(code)
-    return Diagnostic(path, pos[0], pos[1], code, message, Severity.ERROR, pointer)
+    return Diagnostic(path, pos[0], pos[1], code, message, _declared(code, Severity.ERROR), pointer)
 
 
 def warning(path: str, pos: tuple[int, int], code: str, message: str, pointer: str = "") -> Diagnostic:
-    _known(code)
-    return Diagnostic(path, pos[0], pos[1], code, message, Severity.WARNING, pointer)
+    return Diagnostic(path, pos[0], pos[1], code, message, _declared(code, Severity.WARNING), pointer)
 
 
-def _known(code: str) -> None:
-    if code not in RULES:  # a programming error, not a user error: every id must be documented
+def _declared(code: str, severity: Severity) -> Severity:
+    """A programming error, not a user error: every id is in the rule table, with the severity it is reported with."""
+    if code not in RULES:
         raise ValueError(f"rule id {code!r} is not in generator/rules.py")
+    if RULES[code].severity is not severity:
+        raise ValueError(f"rule {code!r} is declared as {RULES[code].severity.value}, not {severity.value}")
+    return severity
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:

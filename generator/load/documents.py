@@ -60,7 +60,7 @@ class Document:
     _nodes: list[tuple[JsonPath, Any]] | None = field(default=None, repr=False)
 
     def nodes(self) -> list[tuple[JsonPath, Any]]:
-        """Every (path, value) pair of the data, parents first; walked once, then shared by all rules (issue #9:
+        """Every (path, value) pair of the data, parents first; walked once, then shared by all rules (
         about ten rules look at every node, and a fresh walk each cost more than the JSON Schema check)."""
         if self._nodes is None:
             self._nodes = _flatten(self.data, (), [])
@@ -95,7 +95,7 @@ def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
 
 
 def _flatten(data: Any, path: JsonPath, out: list[tuple[JsonPath, Any]]) -> list[tuple[JsonPath, Any]]:
-    # Plain recursion into a list: about twice as fast as nested generators or an explicit stack (issue #9).
+    # Plain recursion into a list: about twice as fast as nested generators or an explicit stack.
     out.append((path, data))
     if isinstance(data, dict):
         for key, value in data.items():

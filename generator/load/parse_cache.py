@@ -1,4 +1,4 @@
-"""Parsed YAML kept between runs (issue #9): reading 1,000 roadmaps is mostly libyaml composing nodes, and the data is
+"""Parsed YAML kept between runs: reading 1,000 roadmaps is mostly libyaml composing nodes, and the data is
 a pure function of a file's bytes and of generator/load/documents.py.
 
 The cache maps a hash of (the file's bytes, load.py, the Python version) to the file's data in `marshal` form — which

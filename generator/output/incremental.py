@@ -1,4 +1,4 @@
-"""Incremental MkDocs builds (issue #9): a language whose inputs did not change is not built again.
+"""Incremental MkDocs builds: a language whose inputs did not change is not built again.
 
 Every MkDocs build (`.build/mkdocs.<name>.yml`, one per language, plus the offline ones) is fingerprinted: its config
 and the config it INHERITs, every file of its docs_dir (path, size, mtime — write.py keeps the mtime of a file whose

@@ -4,7 +4,7 @@ site/offline/grensroutes-offline.zip. Opened from disk (file://), every page and
 
 The zip is deterministic: sorted entries, one fixed timestamp (SOURCE_DATE_EPOCH), fixed permissions. Zipping
 ~2,000 files takes seconds, so the zip is kept in .build/ with a key of everything it is made of (the kept MkDocs
-outputs, the data folder, the root page, the epoch) and reused while that key holds (issue #9: "nothing changed").
+outputs, the data folder, the root page, the epoch) and reused while that key holds, so a build where nothing changed stays fast.
 """
 
 from __future__ import annotations

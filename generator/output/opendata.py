@@ -116,7 +116,7 @@ def files(settings: Settings, project: Project, inputs: Inputs) -> dict[str, byt
         out[entry["file"]] = _dumps(single(whole, entry))
     for name in PUBLISHED_SCHEMAS:
         out[f"schemas/{name}"] = (settings.schemas_dir / name).read_bytes()
-    out.update(catalogue_export.files(project, whole["licence"]))  # catalogue.json and .csv (issue #10)
+    out.update(catalogue_export.files(project, whole["licence"]))  # catalogue.json and .csv
     out[LICENCE] = licence_text(settings, whole["data_version"])
     encoded = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in out.items()}
     manifest = {

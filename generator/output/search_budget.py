@@ -1,4 +1,4 @@
-"""A size budget for the search index (issue #9): the pages that multiply with the roadmaps get at most ~2 KB each.
+"""A size budget for the search index: the pages that multiply with the roadmaps get at most ~2 KB each.
 
 MkDocs-Material indexes the full text of every section; a roadmap page alone adds ~20 KB, so a knowledge base of
 thousands of roadmaps would make every visitor who searches download tens of megabytes. Each roadmap and guide page

@@ -30,7 +30,7 @@ def md_escape(value: Any) -> Markup:
 
 
 # The formatters below are pure functions of short strings that recur on thousands of pages (authority names, dates,
-# links between the same pages): memoised, they stop being a large part of rendering (issue #9).
+# links between the same pages): memoised, they stop being a large part of rendering.
 @lru_cache(maxsize=1 << 16)
 def _escaped(value: str) -> str:
     text = " ".join(value.split())

@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
-from generator.render import feedback, roadmap_extras
+from generator.render import costs, feedback, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -54,8 +54,12 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
         project=project,
         unknown_facts=_fact_list(roadmap.unknowns),
         low_facts=_fact_list(roadmap.low_confidence),
-        report_url=report_url,  # 'report an error' (issue #6)
-        **roadmap_extras.context(roadmap, L, title),  # cost breakdown, timeline, JSON-LD (issue #7)
+        report_url=report_url,
+        ct=costs.cost_time(roadmap),
+        cost_words=costs.money_words,
+        time_words=costs.time_words,
+        timeline=timeline.svg(roadmap, L),
+        jsonld=seo.roadmap_jsonld(roadmap, L, title),
     )
     return Page(paths.roadmap_page(roadmap.key), markdown)
 

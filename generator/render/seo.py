@@ -1,5 +1,5 @@
 """For search engines and sharing: schema.org JSON-LD for the roadmap and profession pages (written into the page's
-front matter and printed by overrides/partials/findability-head.html through Jinja's `tojson`, which escapes `<`,
+front matter and printed by overrides/partials/seo-head.html through Jinja's `tojson`, which escapes `<`,
 `>`, `&` and `'`, so YAML text can never close the script element), and one sitemap for the whole site with
 hreflang alternates between the languages.
 """

@@ -80,7 +80,7 @@ class Report:
     unknown: list[Item] = field(default_factory=list)
     low_confidence: list[Item] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
-    catalogue_without_roadmap: list[str] = field(default_factory=list)  # profession ids (issue #10)
+    catalogue_without_roadmap: list[str] = field(default_factory=list)  # profession ids
     catalogue_unknown_authority: list[str] = field(default_factory=list)  # "<profession> in <jurisdiction>"
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from generator import resources
 from generator.rules import RULES
 
 BEGIN = "<!-- BEGIN GENERATED: rule catalogue (`roadmaps docs` rewrites this block; do not edit it by hand) -->"
 END = "<!-- END GENERATED: rule catalogue -->"
-PACKAGE = Path(__file__).parent
+PACKAGE = resources.PACKAGE
 FIXTURES = Path("tests/fixtures/invalid")
 
 
@@ -21,30 +22,10 @@ class StaleError(Exception):
     """The file has no markers, or they are out of order."""
 
 
-def _literal_codes(call: ast.Call) -> list[str]:
-    return [a.value for a in call.args if isinstance(a, ast.Constant) and a.value in RULES]
-
-
-def reported(package: Path = PACKAGE) -> dict[str, set[str]]:
-    """Rule id → the severities the code reports it with ('error', 'warning'), from the generator's source."""
-    found: dict[str, set[str]] = {}
-    for path in sorted(package.glob("*.py")):
-        if path.name == "rules.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            severity = "warning" if name == "warning" or "WARNING" in ast.unparse(node) else "error"
-            for code in _literal_codes(node):
-                found.setdefault(code, set()).add(severity)
-    return found
-
-
 def mentioned(package: Path = PACKAGE) -> set[str]:
     """Every rule id that appears as a string anywhere in the generator's code (outside rules.py)."""
     ids: set[str] = set()
-    for path in sorted(package.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):
         if path.name != "rules.py":
             tree = ast.parse(path.read_text(encoding="utf-8"))
             ids |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in RULES}
@@ -67,15 +48,13 @@ def _cell(text: str) -> str:
 
 def catalogue(root: Path) -> str:
     """The Markdown table of every rule id: severity, meaning, and a real message from its test fixture."""
-    severities = reported()
     lines = [
         "| Rule id | Severity | What it means and what to do | Example message |",
         "| --- | --- | --- | --- |",
     ]
-    for code, meaning in RULES.items():
-        severity = " or ".join(sorted(severities.get(code, {"error"})))
+    for code, rule in RULES.items():
         example = _example(root, code)
-        lines.append(f"| `{code}` | {severity} | {_cell(meaning)} | {_cell(example) if example else '–'} |")
+        lines.append(f"| `{code}` | {rule.severity.value} | {_cell(rule.meaning)} | {_cell(example) if example else '–'} |")
     return "\n".join(lines)
 
 

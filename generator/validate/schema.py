@@ -48,7 +48,7 @@ def validator(schemas_dir: Path, name: str) -> Draft202012Validator:
 
 @cache
 def _fast_validators(schemas_dir: Path) -> dict[str, jsonschema_rs.Validator]:
-    """The same schemas compiled by jsonschema-rs (issue #9): ~500x faster, so valid documents — nearly all of
+    """The same schemas compiled by jsonschema-rs: ~500x faster, so valid documents — nearly all of
     them — cost almost nothing. Only a document it rejects goes through `jsonschema`, whose errors carry what our
     diagnostics need (the failing keyword, best match among oneOf branches)."""
     contents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(schemas_dir.glob("*.schema.json"))]
