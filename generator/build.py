@@ -77,7 +77,7 @@ def build_epoch(project: Project) -> int:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return int(epoch)
-    dates = [c["date"] for r in project.roadmaps for c in r.data["changes"]]
+    dates = [c.date for r in project.roadmaps for c in r.changes]
     newest = max(dates, default="1970-01-01")
     day = dt.date.fromisoformat(newest if len(newest) == 10 else newest + "-01")
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())

@@ -5,6 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.model.facts import (
+    Amount,
+    Change,
+    Cited,
+    Compensation,
+    Cost,
+    LanguageRule,
+    Period,
+    Regulation,
+    Temporary,
+    Value,
+    value_of,
+)
+
 Text = dict[str, str]
 
 
@@ -83,13 +97,24 @@ class Fact:
     confidence: str
     unknown: bool
 
+    @property
+    def value(self) -> Value:
+        return value_of(self.data)
+
 
 @dataclass(frozen=True)
 class Step:
     number: int
     id: str
     authority: Authority
-    data: dict[str, Any]
+    title: Text
+    what: Cited
+    documents: tuple[Cited, ...]
+    fee: Amount
+    deadline: Period
+    duration: Period
+    outcome: Cited
+    automatic: bool = False  # the authority acts by itself once the step before is done
 
 
 @dataclass(frozen=True)
@@ -99,7 +124,7 @@ class Roadmap:
     profession: Profession
     origin: Jurisdiction
     destination: Jurisdiction
-    data: dict[str, Any]
+    data: dict[str, Any]  # as written, for the open data and the maintainers' tools; pages read the typed fields
     steps: tuple[Step, ...]
     sources: dict[str, Source]
     facts: tuple[Fact, ...]
@@ -107,6 +132,15 @@ class Roadmap:
     grensinfopunten: tuple[Grensinfopunt, ...]
     contacts: tuple[Authority, ...]
     version: str  # short hash of the roadmap's data: changes whenever its content changes
+    regulation: Regulation
+    summary: Cited
+    language: LanguageRule
+    compensation: Compensation
+    temporary: Temporary
+    after_recognition: tuple[Cited, ...]
+    tips: tuple[Cited, ...] = ()
+    costs: tuple[Cost, ...] = ()
+    changes: tuple[Change, ...] = ()
 
     @property
     def oldest_check(self) -> str:

@@ -4,48 +4,16 @@ as zero. Used by the roadmap page (cost breakdown, timeline), the comparison tab
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from generator.model.entities import Roadmap, Step
+from generator.model.facts import Amount
+from generator.model.money import Money, Time, add_money, add_time
 from generator.render import formatting as fmt
 from generator.render.language import Language
 
 # For drawing only (the timeline's scale); the numbers shown in words are always the sourced ones.
 DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.44, "years": 365.25}
-UNIT_ORDER = ("days", "weeks", "months", "years")
-
-
-@dataclass(frozen=True)
-class Money:
-    """A sum of the known amounts of some cost items, per currency, plus how many items are not known."""
-
-    amounts: tuple[tuple[str, float, float], ...]  # (currency, low, high), sorted by currency
-    known: int
-    unknown: int
-
-    @property
-    def items(self) -> int:
-        return self.known + self.unknown
-
-    @property
-    def complete(self) -> bool:
-        return self.unknown == 0
-
-
-@dataclass(frozen=True)
-class Time:
-    """A sum of periods per unit (weeks and months are not mixed: converting would invent precision)."""
-
-    parts: tuple[tuple[str, float | None, float], ...]  # (unit, low or None, high), in UNIT_ORDER
-    known: int
-    none: int  # the rules set no time limit
-    unknown: int
-
-    @property
-    def items(self) -> int:
-        return self.known + self.none + self.unknown
 
 
 @dataclass(frozen=True)
@@ -53,7 +21,7 @@ class CostLine:
     """One thing the applicant pays for: an authority's fee for a step, or another cost (translation, …)."""
 
     kind: str  # "fee" or "extra"
-    amount: dict[str, Any]
+    amount: Amount
     step: Step | None = None
     label: dict[str, str] | None = None
 
@@ -68,54 +36,18 @@ class CostTime:
     duration: Time
 
 
-def add_money(amounts: Iterable[dict[str, Any]]) -> Money:
-    sums: dict[str, list[float]] = {}
-    known = unknown = 0
-    for amount in amounts:
-        if amount["status"] == "unknown":
-            unknown += 1
-            continue
-        known += 1
-        if amount["status"] == "free":
-            continue
-        low = amount["min"]
-        high = amount.get("max", low)
-        total = sums.setdefault(amount.get("currency", "EUR"), [0.0, 0.0])
-        total[0] += low
-        total[1] += high
-    return Money(tuple((c, lo, hi) for c, (lo, hi) in sorted(sums.items())), known, unknown)
-
-
-def add_time(periods: Iterable[dict[str, Any]]) -> Time:
-    sums: dict[str, list[float | None]] = {}
-    known = none = unknown = 0
-    for period in periods:
-        if period["status"] == "unknown":
-            unknown += 1
-        elif period["status"] == "none":
-            none += 1
-        else:
-            known += 1
-            total = sums.setdefault(period["unit"], [0.0, 0.0])
-            low = period.get("min")
-            total[0] = None if low is None or total[0] is None else total[0] + low
-            total[1] = (total[1] or 0.0) + period["max"]
-    parts = tuple((u, sums[u][0], float(sums[u][1] or 0.0)) for u in UNIT_ORDER if u in sums)
-    return Time(parts, known, none, unknown)
-
-
 def cost_time(roadmap: Roadmap) -> CostTime:
-    fees = [CostLine("fee", s.data["fee"], step=s) for s in roadmap.steps]
-    extras = [CostLine("extra", c["amount"], label=c["label"]) for c in roadmap.data.get("costs") or []]
+    fees = [CostLine("fee", s.fee, step=s) for s in roadmap.steps]
+    extras = [CostLine("extra", c.amount, label=c.label) for c in roadmap.costs]
     # Automatic steps have no application, so no legal time limit runs (as in the page's "In short").
-    deadlines = [s.data["deadline"] for s in roadmap.steps if not s.data.get("automatic")]
+    deadlines = [s.deadline for s in roadmap.steps if not s.automatic]
     return CostTime(
         lines=tuple(fees + extras),
         fees=add_money(line.amount for line in fees),
         extras=add_money(line.amount for line in extras),
         total=add_money(line.amount for line in fees + extras),
         deadline=add_time(deadlines),
-        duration=add_time(s.data["duration"] for s in roadmap.steps),
+        duration=add_time(s.duration for s in roadmap.steps),
     )
 
 

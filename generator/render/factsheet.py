@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator.config import LANGUAGE_NAMES
 from generator.model.entities import Authority, Project, Roadmap
+from generator.model.facts import Amount, Level, Period, Temporary
 from generator.render.language import Kit, Language
 
 TEMPLATE = "factsheet.html.j2"
@@ -41,14 +42,17 @@ class HtmlLanguage:
     def t(self, text: dict[str, str] | None) -> Markup:
         return _html(self.md.t(text))
 
-    def amount(self, value: dict[str, Any]) -> Markup:
+    def amount(self, value: Amount) -> Markup:
         return _html(self.md.amount(value))
 
-    def period(self, value: dict[str, Any]) -> Markup:
+    def period(self, value: Period) -> Markup:
         return _html(self.md.period(value))
 
-    def ask(self, value: dict[str, Any]) -> Markup:
+    def ask(self, value: Amount | Period | Level | Temporary) -> Markup:
         return _html(self.md.ask(value))
+
+    def level(self, value: Level) -> Markup:
+        return _html(self.md.level(value))
 
     def authority(self, authority: Authority, translate: bool = True) -> Markup:
         return _html(self.md.authority(authority, translate))
@@ -137,5 +141,5 @@ def document(roadmap: Roadmap, project: Project, sides: list[Side], built: str, 
     """The HTML of one sheet; `sides` holds one language, or two shown side by side."""
     stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return kit.html(html_environment).get_template(TEMPLATE).render(
-        r=roadmap, d=roadmap.data, project=project, sides=sides, built=built, stamp=stamp
+        r=roadmap, project=project, sides=sides, built=built, stamp=stamp
     )

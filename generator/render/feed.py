@@ -36,11 +36,11 @@ def entries(project: Project, lang: str) -> list[Entry]:
     found = []
     for roadmap in project.roadmaps:
         seen: dict[str, int] = {}
-        for change in sorted(roadmap.data.get("changes", []), key=lambda c: _day(c["date"])):
-            day = _day(change["date"])
+        for change in sorted(roadmap.changes, key=lambda c: _day(c.date)):
+            day = _day(change.date)
             seen[day] = seen.get(day, 0) + 1
             suffix = f"-{seen[day]}" if seen[day] > 1 else ""
-            text = change["text"].get(lang) or next(iter(change["text"].values()))
+            text = change.text.get(lang) or next(iter(change.text.values()))
             found.append(Entry(f"{TAG}{paths.roadmap_changes_tag(roadmap.key, day)}{suffix}", day, roadmap, text))
     return sorted(found, key=lambda e: (e.date, e.id), reverse=True)
 

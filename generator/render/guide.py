@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from generator.model import paths
 from generator.model.entities import Authority, Project, Text
+from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
 from generator.render.formatting import fold, page_link
 from generator.render.language import Language, Page, cite
@@ -105,27 +106,25 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
     return Page(visit.path, markdown)
 
 
-def _refs(*facts: dict[str, Any]) -> list[str]:
+def _refs(*facts: Cited) -> list[str]:
     refs: list[str] = []
     for fact in facts:
-        value = fact.get("source", [])
-        refs += [r for r in (value if isinstance(value, list) else [value]) if r not in refs]
+        refs += [r for r in fact.source if r not in refs]
     return refs
 
 
 def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page:
     roadmap = next(r for r in project.roadmaps if r.key == visit.roadmap)
     temporary = visit.values.get("mode") == "temporary"
-    shown = [roadmap.data["summary"]]
+    shown = [roadmap.summary]
     if temporary:
-        shown += [roadmap.data["temporary"]["details"], roadmap.data["temporary"]["renewal"]]
+        shown += [roadmap.temporary.details, roadmap.temporary.renewal]
     cited = _refs(*shown)
     numbers = {sid: i + 1 for i, sid in enumerate(roadmap.sources)}
     names = _names(flow, visit, lang.lang)
     markdown = lang.render(
         "guide-outcome.md.j2",
         r=roadmap,
-        d=roadmap.data,
         title=lang.label("guide_result", profession=roadmap.profession.name[lang.lang], **names),
         subtitle=lang.label("subtitle", **names),
         temporary=temporary,

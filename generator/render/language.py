@@ -17,10 +17,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.config import Settings
-from generator.model.entities import Authority, Project, Source
+from generator.model.entities import Authority, Fact, Project, Source
+from generator.model.facts import Amount, Cited, Level, Period, Temporary
+from generator.model.money import Money
 from generator.render import formatting as fmt
 
 Labels = dict[str, dict[str, str]]  # language → label key → text
+Sourced = Cited | Amount | Period | Level  # anything that carries `source` and `confidence`
 
 # Data keys → label keys, for naming where a fact stands on the page.
 _WHERE = {
@@ -67,12 +70,12 @@ class Language:
     def label(self, key: str, **values: Any) -> str:
         return self.labels[key].format(**values)
 
-    def fact(self, cite: Callable[[dict[str, Any]], Markup], fact: dict[str, Any]) -> Markup:
+    def fact(self, cite: Callable[[Sourced], Markup], fact: Cited) -> Markup:
         """A cited text fact: its text in this language, then its source marks."""
-        return Markup(self.t(fact["text"]) + cite(fact))
+        return Markup(self.t(fact.text) + cite(fact))
 
-    def note(self, value: dict[str, Any]) -> Markup:
-        return Markup(" " + self.t(value["note"])) if "note" in value else Markup("")
+    def note(self, value: Amount | Period | Level) -> Markup:
+        return Markup(" " + self.t(value.note)) if value.note else Markup("")
 
     @property
     def colon(self) -> Markup:
@@ -108,8 +111,17 @@ class Language:
             return fmt.md_escape(f"{name} ({authority.translation[self.lang]})")
         return fmt.md_escape(name)
 
-    def ask(self, fact: dict[str, Any]) -> Markup:
-        who = self.project.authorities[fact["ask"]]
+    def ask(self, value: Amount | Period | Level | Temporary) -> Markup:
+        return self.ask_authority(value.ask)
+
+    def unknown(self, fact: Fact) -> Markup:
+        """An unknown fact in the list at the end of the page: whom to ask, and the note that says why."""
+        raw = fact.data
+        ask = self.ask_authority(raw["ask"]) if "ask" in raw else Markup("")
+        return Markup(ask + (Markup(" ") + self.t(raw["note"]) if "note" in raw else Markup("")))
+
+    def ask_authority(self, authority_id: str) -> Markup:
+        who = self.project.authorities[authority_id]
         return Markup(
             f"{fmt.md_escape(self.label('not_known'))} {fmt.md_escape(self.label('ask', who=self._who(who)))}"
         )
@@ -119,32 +131,39 @@ class Language:
             f" ({authority.short})" if authority.short and authority.short not in authority.name else ""
         )
 
-    def amount(self, value: dict[str, Any]) -> Markup:
-        if value["status"] == "unknown":
+    def amount(self, value: Amount) -> Markup:
+        if value.status == "unknown":
             return self.ask(value)
-        if value["status"] == "free":
+        if value.status == "free":
             return fmt.md_escape(self.label("free"))
-        low, high = value["min"], value.get("max", value["min"])
-        return fmt.md_escape(fmt.money_range(low, high, value.get("currency", "EUR"), self.lang))
+        return fmt.md_escape(fmt.money_range(value.low, value.high, value.currency, self.lang))
 
-    def period(self, value: dict[str, Any]) -> Markup:
-        if value["status"] == "unknown":
+    def period(self, value: Period) -> Markup:
+        if value.status == "unknown":
             return self.ask(value)
-        if value["status"] == "none":
+        if value.status == "none":
             return fmt.md_escape(self.label("no_deadline"))
         return fmt.md_escape(
-            self.label("up_to", value=fmt.duration(value.get("min"), value["max"], value["unit"], self.lang))
+            self.label("up_to", value=fmt.duration(value.min, value.max or 0, value.unit, self.lang))
         )
 
-    def fact_value(self, fact: dict[str, Any]) -> Markup:
-        """Any fact object shown on its own (for the lists of unknown and low-confidence facts)."""
-        if "text" in fact:
-            return self.t(fact["text"])
-        if "unit" in fact or fact.get("status") == "none":
-            return self.period(fact)
-        if "value" in fact:
-            return fmt.md_escape(f"{fact['value']} (CEFR)")
-        return self.amount(fact)
+    def level(self, value: Level) -> Markup:
+        if value.status == "known":
+            return fmt.md_escape(f"{value.value} (CEFR)")
+        if value.status == "none":
+            return fmt.md_escape(self.label("level_none"))
+        return self.ask(value)
+
+    def fact_value(self, fact: Fact) -> Markup:
+        """Any fact shown on its own (for the lists of unknown and low-confidence facts)."""
+        value = fact.value
+        if isinstance(value, Cited):
+            return self.t(value.text)
+        if isinstance(value, Period):
+            return self.period(value)
+        if isinstance(value, Level):
+            return fmt.md_escape(f"{value.value} (CEFR)")
+        return self.amount(value)
 
     def where(self, pointer: str) -> str:
         """'$.steps[1].fee' → 'Step 2 – Fee': where a fact stands on the page, in words."""
@@ -159,19 +178,20 @@ class Language:
                 words.append(self.labels[key])
         return " – ".join(dict.fromkeys(words)) or self.labels["in_short"]
 
-    def money(self, low: float, high: float) -> str:
-        return fmt.money_range(low, high, "EUR", self.lang)
+    def money(self, money: Money) -> str:
+        """A total per currency ('€60.00 + CHF 20.00'): amounts in different currencies are never added."""
+        if not money.amounts:
+            return fmt.money(0, "EUR", self.lang)
+        return " + ".join(fmt.money_range(low, high, cur, self.lang) for cur, low, high in money.amounts)
 
 
-def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[dict[str, Any]], Markup]:
+def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[Sourced], Markup]:
     """Build the citation marker filter for one roadmap: superscript links to the numbered sources."""
     numbers = {sid: i + 1 for i, sid in enumerate(roadmap_sources)}
 
-    def marks(fact: dict[str, Any]) -> Markup:
-        refs = fact.get("source", [])
-        refs = refs if isinstance(refs, list) else [refs]
-        links = "".join(f'<a href="#src-{escape(r)}">[{numbers[r]}]</a>' for r in refs)
-        confidence = fact.get("confidence")
+    def marks(fact: Sourced) -> Markup:
+        links = "".join(f'<a href="#src-{escape(r)}">[{numbers[r]}]</a>' for r in fact.source)
+        confidence = fact.confidence
         note = ""
         if confidence in ("low", "medium"):
             note = f' <em class="confidence confidence-{confidence}">({escape(lang.label("confidence_" + confidence))})</em>'

@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from generator.model import paths
 from generator.model.entities import Profession, Project, Roadmap
+from generator.model.facts import Compensation, LanguageRule
+from generator.model.money import Money
 from generator.render import costs, seo
 from generator.render.formatting import fold, md_escape, md_link
 from generator.render.formatting import lang_span as span
@@ -87,31 +89,30 @@ def _short(project: Project, aid: str) -> str:
     return authority.short or authority.name
 
 
-def _language(L: Language, data: dict[str, Any]) -> str:
-    language = data["language"]
+def _language(L: Language, rule: LanguageRule) -> str:
+    language = rule.language
     name = L.label(LANGUAGE_KEYS[language]) if language in LANGUAGE_KEYS else L.label("cmp_language_unknown")
-    level = data["level"]
-    if level["status"] == "known":
-        return f"{name}, {level['value']}"
-    return f"{name}, {L.label('cmp_level_none' if level['status'] == 'none' else 'cmp_level_unknown')}"
+    level = rule.level
+    if level.status == "known":
+        return f"{name}, {level.value}"
+    return f"{name}, {L.label('cmp_level_none' if level.status == 'none' else 'cmp_level_unknown')}"
 
 
-def _compensation(L: Language, data: dict[str, Any]) -> str:
-    measures = ", ".join(L.label(m) for m in data["measures"]) or L.label("cmp_measures_none")
-    return f"{measures} ({L.label('cmp_chooser_' + data['chooser'])})"
+def _compensation(L: Language, compensation: Compensation) -> str:
+    measures = ", ".join(L.label(m) for m in compensation.measures) or L.label("cmp_measures_none")
+    return f"{measures} ({L.label('cmp_chooser_' + compensation.chooser)})"
 
 
 def cells(L: Language, roadmap: Roadmap, page: str, project: Project) -> list[Markup]:
     """The table row of one roadmap: each cell links to the section of the roadmap page it summarises."""
     target = link(page, paths.roadmap_page(roadmap.key))
     ct = costs.cost_time(roadmap)
-    d = roadmap.data
 
     def to(text: str, anchor: str) -> Markup:
         return md_link(text, f"{target}#{anchor}")
 
     route = L.label("from_to", origin=roadmap.origin.name[L.lang], destination=roadmap.destination.name[L.lang])
-    regulated = L.label("cmp_status_" + d["regulation"]["status"].replace("-", "_"))
+    regulated = L.label("cmp_status_" + roadmap.regulation.status.replace("-", "_"))
     authorities = Markup(", ").join(
         md_link(_short(project, aid), f"{target}#{anchor}") for aid, anchor in _authorities(roadmap)
     )
@@ -124,13 +125,13 @@ def cells(L: Language, roadmap: Roadmap, page: str, project: Project) -> list[Ma
         to(costs.money_words(L, ct.total), "cost-time"),
         to(costs.time_words(L, ct.deadline), "timeline"),
         to(costs.time_words(L, ct.duration), "timeline"),
-        to(_language(L, d["language"]), "language"),
-        to(_compensation(L, d["compensation"]), "compensation"),
-        to(L.label("cmp_status_" + d["temporary"]["status"].replace("-", "_")), "temporary"),
+        to(_language(L, roadmap.language), "language"),
+        to(_compensation(L, roadmap.compensation), "compensation"),
+        to(L.label("cmp_status_" + roadmap.temporary.status.replace("-", "_")), "temporary"),
     ]
 
 
-def _eur(money: costs.Money, index: int) -> str:
+def _eur(money: Money, index: int) -> str:
     eur = [a for a in money.amounts if a[0] == "EUR"]
     if eur:
         return costs.plain_number(float(eur[0][index]))
@@ -140,14 +141,13 @@ def _eur(money: costs.Money, index: int) -> str:
 def csv_row(roadmap: Roadmap) -> dict[str, str]:
     """The same row as the table, language-neutral: codes and numbers; empty where nothing is known."""
     ct = costs.cost_time(roadmap)
-    d = roadmap.data
     return {
         "profession": roadmap.profession.id,
         "roadmap": roadmap.key,
         "version": roadmap.version,
         "origin": roadmap.origin.code,
         "destination": roadmap.destination.code,
-        "regulated": d["regulation"]["status"],
+        "regulated": roadmap.regulation.status,
         "authorities": " ".join(aid for aid, _ in _authorities(roadmap)),
         "steps": str(len(roadmap.steps)),
         "fees_min_eur": _eur(ct.fees, 1),
@@ -160,11 +160,11 @@ def csv_row(roadmap: Roadmap) -> dict[str, str]:
         "deadline_unknown": str(ct.deadline.unknown),
         "duration": costs.time_code(ct.duration),
         "duration_unknown": str(ct.duration.unknown),
-        "language": d["language"]["language"],
-        "language_level": d["language"]["level"].get("value", d["language"]["level"]["status"]),
-        "compensation_measures": " ".join(d["compensation"]["measures"]),
-        "compensation_chooser": d["compensation"]["chooser"],
-        "temporary_route": d["temporary"]["status"],
+        "language": roadmap.language.language,
+        "language_level": roadmap.language.level.value or roadmap.language.level.status,
+        "compensation_measures": " ".join(roadmap.compensation.measures),
+        "compensation_chooser": roadmap.compensation.chooser,
+        "temporary_route": roadmap.temporary.status,
         "page": paths.roadmap_url(roadmap.key),  # under each language's root, e.g. /en/
     }
 

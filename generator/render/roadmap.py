@@ -7,29 +7,27 @@ from typing import Any
 
 from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
+from generator.model.facts import Period
+from generator.model.money import add_money
 from generator.render import costs, feedback, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
 def totals(roadmap: Roadmap) -> dict[str, Any]:
-    """Summary figures. Unknown parts are counted, never added as zero: a known € 0 beside an unknown fee is not
-    shown as a total, because readers would take it for the price."""
-    fees = [s.data["fee"] for s in roadmap.steps]
-    known = [f for f in fees if f["status"] != "unknown"]
-    low = sum(f.get("min", 0) for f in known)
-    high = sum(f.get("max", f.get("min", 0)) for f in known)
-    deadlines = [s.data["deadline"] for s in roadmap.steps if not s.data.get("automatic")]
-    timed = [d for d in deadlines if d["status"] == "known"]
-    units = {d["unit"] for d in timed}
-    period = {"status": "known", "max": sum(d["max"] for d in timed), "unit": units.pop()} if len(units) == 1 else None
-    unknown = len(fees) - len(known)
+    """The "In short" figures: fees per currency, and the legal time limits when they share one unit."""
+    fees = add_money(s.fee for s in roadmap.steps)
+    deadlines = [s.deadline for s in roadmap.steps if not s.automatic]
+    timed = [d for d in deadlines if d.status == "known"]
+    units = {d.unit for d in timed}
+    period = Period("known", max=sum(d.max or 0 for d in timed), unit=units.pop()) if len(units) == 1 else None
+    # A known € 0 beside an unknown fee is no total: readers would take it for the price.
+    positive = any(high > 0 for _, _, high in fees.amounts)
     return {
-        "fee_low": low,
-        "fee_high": high,
-        "fees_known": bool(known) and (high > 0 or unknown == 0),
-        "fees_unknown": unknown,
+        "fees": fees,
+        "fees_known": fees.known > 0 and (positive or fees.unknown == 0),
+        "fees_unknown": fees.unknown,
         "period": period,
-        "deadlines_unknown": sum(d["status"] == "unknown" for d in deadlines),
+        "deadlines_unknown": sum(d.status == "unknown" for d in deadlines),
     }
 
 
@@ -45,7 +43,6 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
     markdown = L.render(
         "roadmap.md.j2",
         r=roadmap,
-        d=roadmap.data,
         L=L,
         title=title,
         subtitle=L.label("subtitle", **names),

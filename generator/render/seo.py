@@ -32,7 +32,7 @@ def roadmap_jsonld(roadmap: Roadmap, lang: Language, title: str) -> dict[str, An
     providers: dict[str, Authority] = {}
     for step in roadmap.steps:
         providers.setdefault(step.authority.id, step.authority)
-    summary = roadmap.data["summary"]["text"].get(lang.lang, "")
+    summary = roadmap.summary.text.get(lang.lang, "")
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",

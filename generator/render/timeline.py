@@ -11,13 +11,13 @@ import html
 import math
 import textwrap
 from dataclasses import dataclass
-from typing import Any
 
 from babel.units import format_unit
 from markupsafe import Markup
 
 from generator.config import LOCALES
 from generator.model.entities import Roadmap, Step
+from generator.model.facts import Period
 from generator.render import formatting as fmt
 from generator.render.costs import DAYS, days
 from generator.render.language import Language
@@ -57,14 +57,14 @@ def _text(lang: Language, value: dict[str, str] | None) -> str:
     return lang.label("untranslated")
 
 
-def period_words(lang: Language, period: dict[str, Any]) -> str:
+def period_words(lang: Language, period: Period) -> str:
     """A period in words, as plain text (the page's `L.period` is Markdown and names who to ask)."""
-    if period["status"] == "unknown":
+    if period.status == "unknown":
         return lang.label("tl_not_known")
-    if period["status"] == "none":
+    if period.status == "none":
         return lang.label("no_deadline").rstrip(".")
-    value = fmt.duration(period.get("min"), period["max"], period["unit"], lang.lang)
-    if period.get("min") is not None and period["min"] != period["max"]:
+    value = fmt.duration(period.min, period.max or 0, period.unit, lang.lang)
+    if period.min is not None and period.min != period.max:
         return value  # a range ("3–6 months") is no upper limit
     return lang.label("up_to", value=value)
 
@@ -77,45 +77,45 @@ def colon(lang: Language) -> str:
 def _scale(steps: tuple[Step, ...]) -> float:
     """Days per full chart width: the longest known value, so bars compare across steps."""
     known = [
-        days(p["max"], p["unit"])
+        days(p.max or 0, p.unit)
         for s in steps
-        for p in (s.data["deadline"], s.data["duration"])
-        if p["status"] == "known"
+        for p in (s.deadline, s.duration)
+        if p.status == "known"
     ]
     return max(known, default=0.0)
 
 
-def _bar(canvas: _Canvas, lang: Language, period: dict[str, Any], kind: str, scale: float) -> None:
+def _bar(canvas: _Canvas, lang: Language, period: Period, kind: str, scale: float) -> None:
     y = canvas.y
-    if period["status"] == "unknown":
+    if period.status == "unknown":
         canvas.add(
             f'<rect x="{LEFT}" y="{y}" width="{CHART}" height="{BAR}" fill="none" stroke="{GREY}" '
             f'stroke-width="1.5" stroke-dasharray="6 4"/>'
             f'<text x="{LEFT + CHART / 2}" y="{y + BAR - 3}" text-anchor="middle" font-size="11" fill="{INK}">'
             f"{_e(lang.label('tl_not_known'))}</text>"
         )
-    elif period["status"] == "known" and scale > 0:
-        width = max(2.0, round(CHART * days(period["max"], period["unit"]) / scale, 1))
+    elif period.status == "known" and scale > 0:
+        width = max(2.0, round(CHART * days(period.max or 0, period.unit) / scale, 1))
         fill = BLUE if kind == "deadline" else f"url(#{HATCH_ID})"
         canvas.add(
             f'<rect x="{LEFT}" y="{y}" width="{width}" height="{BAR}" fill="{fill}" stroke="{BLUE}" stroke-width="1"/>'
         )
-        low = period.get("min")
-        if low is not None and low != period["max"]:  # a range: mark where it starts
-            x = round(LEFT + CHART * days(low, period["unit"]) / scale, 1)
+        low = period.min
+        if low is not None and low != period.max:  # a range: mark where it starts
+            x = round(LEFT + CHART * days(low, period.unit) / scale, 1)
             canvas.add(f'<line x1="{x}" y1="{y - 3}" x2="{x}" y2="{y + BAR + 3}" stroke="{INK}" stroke-width="2.5"/>')
-    canvas.y += BAR + 10 if period["status"] != "none" else 4
+    canvas.y += BAR + 10 if period.status != "none" else 4
 
 
 def _step(canvas: _Canvas, lang: Language, step: Step, scale: float) -> None:
-    title = f"{lang.label('step')} {step.number}{colon(lang)}{_text(lang, step.data['title'])}"
-    if step.data.get("automatic"):
+    title = f"{lang.label('step')} {step.number}{colon(lang)}{_text(lang, step.title)}"
+    if step.automatic:
         title += f" ({lang.label('tl_automatic')})"
     for line in textwrap.wrap(title, 64):
         canvas.y += 17
         canvas.add(f'<text x="{LEFT}" y="{canvas.y}" font-size="14" font-weight="bold" fill="{INK}">{_e(line)}</text>')
-    for kind, label in (("deadline", "deadline"), ("duration", "duration")):
-        period = step.data[kind]
+    for kind, period in (("deadline", step.deadline), ("duration", step.duration)):
+        label = kind
         canvas.y += 17
         caption = f"{lang.label(label)}{colon(lang)}{period_words(lang, period)}"
         canvas.add(f'<text x="{LEFT}" y="{canvas.y}" font-size="12.5" fill="{INK}">{_e(caption)}</text>')
@@ -166,9 +166,9 @@ def description(lang: Language, roadmap: Roadmap) -> str:
         lang.label(
             "tl_desc_step",
             n=s.number,
-            step=_text(lang, s.data["title"]),
-            deadline=period_words(lang, s.data["deadline"]),
-            duration=period_words(lang, s.data["duration"]),
+            step=_text(lang, s.title),
+            deadline=period_words(lang, s.deadline),
+            duration=period_words(lang, s.duration),
         )
         for s in roadmap.steps
     )

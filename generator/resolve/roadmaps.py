@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.load.documents import Document
 from generator.load.inputs import Inputs
+from generator.model import facts
 from generator.model.entities import (
     Authority,
     Fact,
@@ -24,6 +25,7 @@ from generator.model.entities import (
     Step,
     Term,
 )
+from generator.model.facts import Amount, Cited, Period
 from generator.resolve import catalogue
 from generator.validate.documents import roadmap_key
 from generator.validate.schema import pointer
@@ -132,7 +134,7 @@ def _authority_refs(data: dict[str, Any], nodes: Nodes) -> set[str]:
 
 def _roadmap(doc: Document, project: Project) -> Roadmap:
     data, sources = doc.data, _sources(doc)
-    steps = tuple(Step(i + 1, s["id"], project.authorities[s["authority"]], s) for i, s in enumerate(data["steps"]))
+    steps = tuple(_step(i + 1, s, project) for i, s in enumerate(data["steps"]))
     help_ = data["help"]
     return Roadmap(
         key=roadmap_key(data),
@@ -148,7 +150,24 @@ def _roadmap(doc: Document, project: Project) -> Roadmap:
         grensinfopunten=tuple(project.grensinfopunten[g] for g in help_["grensinfopunten"]),
         contacts=tuple(project.authorities[c] for c in help_.get("contacts", [])),
         version=content_version(data),
+        regulation=facts.regulation_of(data["regulation"]),
+        summary=Cited.of(data["summary"]),
+        language=facts.language_of(data["language"]),
+        compensation=facts.compensation_of(data["compensation"]),
+        temporary=facts.temporary_of(data["temporary"]),
+        after_recognition=tuple(Cited.of(a) for a in data["after_recognition"]),
+        tips=tuple(Cited.of(t) for t in data.get("tips") or ()),
+        costs=tuple(facts.Cost(dict(c["label"]), Amount.of(c["amount"])) for c in data.get("costs") or ()),
+        changes=tuple(facts.Change(c["date"], dict(c["text"])) for c in data["changes"]),
     )
+
+
+def _step(number: int, raw: dict[str, Any], project: Project) -> Step:
+    return Step(
+        number, raw["id"], project.authorities[raw["authority"]], dict(raw["title"]), Cited.of(raw["what"]),
+        tuple(Cited.of(d) for d in raw["documents"]), Amount.of(raw["fee"]), Period.of(raw["deadline"]),
+        Period.of(raw["duration"]), Cited.of(raw["outcome"]), bool(raw.get("automatic")),
+    )  # fmt: skip
 
 
 def resolve(inputs: Inputs) -> Project:

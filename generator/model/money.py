@@ -1,0 +1,78 @@
+"""Sums of money and time, added up honestly: known parts are summed (money per currency, time per unit), unknown parts
+are counted and never taken as zero."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.model.facts import Amount, Period
+
+UNIT_ORDER = ("days", "weeks", "months", "years")
+
+
+@dataclass(frozen=True)
+class Money:
+    """A sum of the known amounts of some cost items, per currency, plus how many items are not known."""
+
+    amounts: tuple[tuple[str, float, float], ...]  # (currency, low, high), sorted by currency
+    known: int
+    unknown: int
+
+    @property
+    def items(self) -> int:
+        return self.known + self.unknown
+
+    @property
+    def complete(self) -> bool:
+        return self.unknown == 0
+
+
+@dataclass(frozen=True)
+class Time:
+    """A sum of periods per unit (weeks and months are not mixed: converting would invent precision)."""
+
+    parts: tuple[tuple[str, float | None, float], ...]  # (unit, low or None, high), in UNIT_ORDER
+    known: int
+    none: int  # the rules set no time limit
+    unknown: int
+
+    @property
+    def items(self) -> int:
+        return self.known + self.none + self.unknown
+
+
+def add_money(amounts: Iterable[Amount]) -> Money:
+    """Known amounts summed per currency (never converted), unknown ones counted, never taken as zero."""
+    sums: dict[str, list[float]] = {}
+    known = unknown = 0
+    for amount in amounts:
+        if amount.status == "unknown":
+            unknown += 1
+            continue
+        known += 1
+        if amount.status == "free":
+            continue
+        total = sums.setdefault(amount.currency, [0.0, 0.0])
+        total[0] += amount.low
+        total[1] += amount.high
+    return Money(tuple((c, lo, hi) for c, (lo, hi) in sorted(sums.items())), known, unknown)
+
+
+def add_time(periods: Iterable[Period]) -> Time:
+    """Known periods summed per unit (weeks and months are not converted), the others counted."""
+    sums: dict[str, list[float | None]] = {}
+    known = none = unknown = 0
+    for period in periods:
+        if period.status == "unknown":
+            unknown += 1
+        elif period.status == "none":
+            none += 1
+        else:
+            known += 1
+            total = sums.setdefault(period.unit, [0.0, 0.0])
+            low = period.min
+            total[0] = None if low is None or total[0] is None else total[0] + low
+            total[1] = (total[1] or 0.0) + (period.max or 0.0)
+    parts = tuple((u, sums[u][0], float(sums[u][1] or 0.0)) for u in UNIT_ORDER if u in sums)
+    return Time(parts, known, none, unknown)
