@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint validate clean help bench
+.PHONY: site serve test test-fast lint types validate clean help bench
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,10 +25,19 @@ validate: $(STAMP)  ## Check all roadmaps, write nothing
 	$(BIN)/roadmaps validate
 
 lint: $(STAMP)  ## ruff
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 
-test: $(STAMP) node_modules/.installed  ## The whole test suite, browser tests included
-	$(BIN)/ruff check generator tests
+types: $(STAMP)  ## mypy, strict for generator/ (settings in pyproject.toml)
+	$(BIN)/mypy
+
+test-fast: $(STAMP)  ## Lint, types and every test that builds no site and starts no browser (under 2 minutes)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -m "not slow and not browser" -q
+
+test: $(STAMP) node_modules/.installed  ## The whole test suite: lint, types, unit, full builds, browser, HTML checker
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 node_modules/.installed: package.json package-lock.json
