@@ -22,7 +22,7 @@ from generator.load.inputs import Inputs, load_inputs
 from generator.load.schemas import read_schemas
 from generator.model import paths
 from generator.model.entities import Project
-from generator.output import factsheets, finish, write
+from generator.output import factsheets, finish, lock, system, write
 from generator.render import catalogue as catalogue_pages
 from generator.render import factsheets as factsheet_index
 from generator.render import guide, maintainers, opendata, professions
@@ -211,18 +211,33 @@ def build(
     `pdfs=False` (serve) renders no factsheet: cached ones are reused, missing ones get a placeholder.
     `offline=False` (serve) skips the offline zip, a second MkDocs pass.
     `dirty=True` (serve) lets MkDocs rebuild only the changed pages where that is safe (generator/output/incremental.py).
-    `memo` (serve) keeps the catalogue pages between builds."""
+    `memo` (serve) keeps the catalogue pages between builds. One build at a time per project folder."""
     settings, diagnostics = load_settings(root)
     if settings is None:
         return Result(diagnostics)
+    missing = system.missing() if pdfs else []
+    if missing:
+        return Result([Diagnostic("system", 1, 1, "system-library", m, Severity.ERROR) for m in missing])
+    try:
+        with lock.exclusive(settings.build_dir):
+            write.recover(settings)
+            return _build(settings, progress, jobs or os.cpu_count() or 1, pdfs, offline, dirty, memo)
+    except lock.Busy as exc:
+        return Result([Diagnostic(".build/build.lock", 1, 1, "build-busy", str(exc), Severity.ERROR)])
+
+
+def _build(
+    settings: Settings, progress: Progress, cores: int, pdfs: bool, offline: bool, dirty: bool, memo: Memo | None
+) -> Result:
     progress("validating roadmaps")
     result = check(settings)
     if not result.ok or result.project is None or result.inputs is None:
         return result
-    project, cores = result.project, jobs or os.cpu_count() or 1
+    project = result.project
     epoch = build_epoch(project)
     kit = make_kit(settings, epoch)
-    job = Job(project, result.flow, kit, schema_references(settings, result.inputs), catalogue_key(result.inputs, project, kit))
+    references = schema_references(settings, result.inputs)
+    job = Job(project, result.flow, kit, references, catalogue_key(result.inputs, project, kit))
     started = time.perf_counter()
     progress("rendering pages")
     pages = render_all(job, 1 if dirty else cores, memo)
@@ -247,7 +262,10 @@ def build(
         result.timings["mkdocs"] = time.perf_counter() - started
         progress("writing open data, the offline version and the sitemap")
         started = time.perf_counter()
-        finish.after_mkdocs(settings, project, result.inputs, pages, offline_pages, navs, staged, sheets.files, kit.labels, cores, epoch, offline)
+        finish.after_mkdocs(
+            settings, project, result.inputs, pages, offline_pages, navs, staged, sheets.files, kit.labels, cores,
+            epoch, offline,
+        )  # fmt: skip
     except write.BuildError as exc:
         return _failed(result, exc)
     result.timings["offline"] = time.perf_counter() - started

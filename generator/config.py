@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,9 @@ from generator.load.documents import load_file
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "de": "Deutsch", "fr": "Français", "en": "English"}
 LOCALES = {"nl": "nl_NL", "de": "de_DE", "fr": "fr_BE", "en": "en_GB"}
+
+
+SITE_URL_ENV = "GRENSROUTES_SITE_URL"  # the deployment's address; overrides extra.grensroutes.site_url
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
             root=root,
             languages=tuple(raw["languages"]),
             required_languages=tuple(raw.get("required_languages") or raw["languages"]),
-            site_url=str(raw.get("site_url", "")).rstrip("/"),
+            site_url=(os.environ.get(SITE_URL_ENV) or str(raw.get("site_url") or "")).rstrip("/"),
             repository=str(raw.get("repository", "")),
             review_months=int(raw.get("review_months", 12)),
             coverage=_coverage(raw.get("coverage") or {}),

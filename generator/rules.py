@@ -74,6 +74,8 @@ RULES: dict[str, Rule] = {
     "missing-page": Rule(E, "A hand-written page exists in some languages but not in all."),
     "config": Rule(E, "The settings block extra.grensroutes in mkdocs.yml is missing or invalid."),
     "mkdocs": Rule(E, "MkDocs failed to build a language (the message shows its output)."),
+    "build-busy": Rule(E, "Another build is running in the same folder (for example `make serve`); wait for it to finish."),
+    "system-library": Rule(E, "A system library the build needs is missing; the message names the package to install."),
     # the printable factsheets
     "factsheet-too-long": Rule(E, "A roadmap's factsheet does not fit on 2 A4 pages (4 for a two-language sheet): shorten its longest texts."),
     "factsheet-render": Rule(E, "WeasyPrint reported a problem while making a factsheet (a font or file that failed to load, bad CSS)."),

@@ -27,6 +27,7 @@ from typing import Any
 from fontTools.ttLib import TTFont
 
 from generator import resources
+from generator.output import system
 from generator.render import factsheet as factsheet_html
 
 FONTS = resources.FONTS
@@ -130,7 +131,8 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if not system.harmless(record.getMessage()):
+            self.messages.append(record.getMessage())
 
 
 @contextmanager

@@ -24,7 +24,6 @@ from generator.render.factsheets import Sheet
 from generator.render.language import Kit
 
 CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # lets test builds of throwaway project copies share one cache
-_NO_URL = "extra.grensroutes.site_url is empty: the factsheets need the site's address for their QR codes and links"
 
 
 @dataclass
@@ -49,8 +48,6 @@ def cache_folder(settings: Settings) -> Path:
 def make(project: Project, kit: Kit, epoch: int, render: bool = True) -> Output:
     """Every sheet as PDF bytes, from the cache or freshly rendered and checked."""
     settings = kit.settings
-    if not settings.site_url:
-        return Output(diagnostics=[error("mkdocs.yml", (1, 1), "config", _NO_URL)])
     sheets = {s.name: s for s in sheets_plan.plan(project, settings)}
     cache = factsheet_pdf.Cache(cache_folder(settings))
     if not render:

@@ -182,8 +182,16 @@ def publish(settings: Settings, staged: Path) -> None:
         root_page(settings).replace("<title>grensroutes</title>", "<title>grensroutes – 404</title>"), encoding="utf-8"
     )
     target, old = settings.site_dir, settings.build_dir / "site.old"
+    recover(settings)
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         os.replace(target, old)
-    os.replace(staged, target)
+    os.replace(staged, target)  # between these two renames a crash leaves no site/: `recover` puts it back
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(settings: Settings) -> None:
+    """Put back the previous site when a build died between the two renames of `publish`."""
+    old = settings.build_dir / "site.old"
+    if old.is_dir() and not settings.site_dir.exists():
+        os.replace(old, settings.site_dir)

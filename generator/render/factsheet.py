@@ -107,7 +107,8 @@ def side(roadmap: Roadmap, project: Project, md: Language, url: str, built: str)
     }
     title = L.label("title", **names)
     meta = L.label("fs_meta", checked=L.date(roadmap.oldest_check), version=roadmap.version, built=L.date(built))
-    return Side(L, url, qr_svg(url), title[0].upper() + title[1:], L.label("subtitle", **names), meta)
+    qr = qr_svg(url) if url else Markup("")  # a local build: no address to print (the sheet says so)
+    return Side(L, url, qr, title[0].upper() + title[1:], L.label("subtitle", **names), meta)
 
 
 def css_string(text: str) -> Markup:

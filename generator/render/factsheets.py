@@ -66,7 +66,7 @@ def plan(project: Project, settings: Settings) -> list[Sheet]:
 
 def page_url(settings: Settings, roadmap: Roadmap, lang: str) -> str:
     """The live page of a roadmap in one language: what the QR code and the printed link lead to."""
-    return f"{settings.site_url}/{lang}/{paths.roadmap_url(roadmap.key)}"
+    return f"{settings.site_url}/{lang}/{paths.roadmap_url(roadmap.key)}" if settings.site_url else ""
 
 
 def index_page(project: Project, L: Language) -> Page:
