@@ -228,8 +228,10 @@ def load_text(rel: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
     return doc, []
 
 
-def load_file(path: Path, root: Path) -> tuple[Document | None, list[Diagnostic]]:
-    """Read one file as UTF-8 and parse it."""
+def load_file(
+    path: Path, root: Path, cache: parse_cache.ParseCache | None = None
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Read one file as UTF-8 and parse it; with a `cache`, a file whose bytes were parsed before is not parsed again."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
     try:
         size = path.stat().st_size
@@ -250,15 +252,15 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Diagnostic]
                 rel, (line, col), "encoding", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
             )
         ]
-    cache = parse_cache.for_root(root)
     file_key = parse_cache.key(raw)
-    data = cache.get(file_key)
+    data = cache.get(file_key) if cache is not None else None
     if data is not None:
         return Document(rel, data, text=text, digest=file_key), []
     doc, diagnostics = load_text(rel, text)
     if doc is not None:
         doc.digest = file_key
-        cache.put(file_key, doc.data)
+        if cache is not None:
+            cache.put(file_key, doc.data)
     return doc, diagnostics
 
 

@@ -54,7 +54,7 @@ def entries_of(doc: Document) -> list[dict[str, Any]]:
 def load_inputs(settings: Settings, only: Iterable[Path] | None = None) -> tuple[Inputs, list[Diagnostic]]:
     """Read the registries, plus the given roadmap files (default: every roadmap, the catalogue, the guide's flow and
     the list of hand-written pages)."""
-    inputs, diagnostics = Inputs(), []
+    inputs, diagnostics, cache = Inputs(), [], parse_cache.ParseCache(settings.root)
     registry = settings.roadmaps_dir / "registry"
     wanted = list(iter_yaml([registry]))
     flow_file = settings.roadmaps_dir / paths.FLOW_FILE
@@ -62,15 +62,15 @@ def load_inputs(settings: Settings, only: Iterable[Path] | None = None) -> tuple
     others = [p for p in iter_yaml(list(only) if only else [settings.roadmaps_dir]) if flows not in p.resolve().parents]
     registry_files = {w.resolve() for w in wanted}
     for path in wanted + [p for p in others if p.resolve() not in registry_files]:
-        doc, problems = load_file(path, settings.root)
+        doc, problems = load_file(path, settings.root, cache)
         diagnostics += problems
         if doc is not None:
             inputs.add(doc)
     if not only:
-        inputs.flow, problems = load_file(flow_file, settings.root)
+        inputs.flow, problems = load_file(flow_file, settings.root, cache)
         diagnostics += problems
         inputs.content_pages = content_pages(settings)
-    parse_cache.save(settings.root)
+    cache.save()
     return inputs, diagnostics
 
 

@@ -80,18 +80,3 @@ class ParseCache:
                 if old != self.file:
                     old.unlink(missing_ok=True)
         self.stored = kept
-
-
-_caches: dict[Path, ParseCache] = {}
-
-
-def for_root(root: Path) -> ParseCache:
-    found = _caches.get(root)  # called once per file: resolve() the path only the first time
-    if found is None:
-        found = _caches.setdefault(root.resolve(), ParseCache(root.resolve()))
-        _caches[root] = found
-    return found
-
-
-def save(root: Path) -> None:
-    for_root(root).save()

@@ -168,12 +168,12 @@ def referral_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
     names = _names(flow, visit, lang.lang)
     markdown = lang.render(
         "guide-referral.md.j2",
-        title=outcome.data["title"][lang.lang],
-        text=lang.t(outcome.data["text"]),
+        title=(outcome.title or {}).get(lang.lang, ""),
+        text=lang.t(outcome.text),
         subtitle=lang.label("subtitle", **names) if all(names.values()) else "",
         deciders=[(project.jurisdictions[code], a) for code, a in deciders(project, profession, destination).items()],
         gips=_nearby(project, profession, destination),
-        contacts=[project.authorities[a] for a in outcome.data.get("contacts", [])],
+        contacts=[project.authorities[a] for a in outcome.contacts],
         gips_href=page_link(visit.path, "grensinfopunten.md"),
         catalogue_href=page_link(visit.path, catalogue_pages.profession_path(profession)) if profession else "",
         catalogue_name=project.catalogue[profession].name[lang.lang] if profession else "",

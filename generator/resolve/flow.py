@@ -42,9 +42,17 @@ class Question:
 @dataclass(frozen=True)
 class Outcome:
     id: str
-    kind: str
-    data: dict[str, Any]
+    kind: str  # roadmap or referral
+    title: Text | None = None
+    text: Text | None = None
+    contacts: tuple[str, ...] = ()  # authority ids
+    otherwise: str = ""  # a roadmap outcome: the referral shown when the route has no roadmap
     at: JsonPath = ()
+
+    @classmethod
+    def of(cls, raw: dict[str, Any], at: JsonPath) -> Outcome:
+        contacts = tuple(raw.get("contacts", ()))
+        return cls(raw["id"], raw["kind"], raw.get("title"), raw.get("text"), contacts, raw.get("otherwise", ""), at)
 
 
 @dataclass(frozen=True)
@@ -74,8 +82,8 @@ class Flow:
                 yield question.next, (*question.at, "next")
             for answer in question.answers:
                 yield answer.next, (*answer.at, "next")
-        elif node in self.outcomes and "otherwise" in self.outcomes[node].data:
-            yield self.outcomes[node].data["otherwise"], (*self.outcomes[node].at, "otherwise")
+        elif node in self.outcomes and self.outcomes[node].otherwise:
+            yield self.outcomes[node].otherwise, (*self.outcomes[node].at, "otherwise")
 
 
 def _answer(raw: dict[str, Any], at: JsonPath) -> Answer:
@@ -97,7 +105,7 @@ def parse(doc: Document) -> Flow:
         questions.setdefault(raw["id"], _question(raw, ("questions", i)))
     outcomes: dict[str, Outcome] = {}
     for i, raw in enumerate(data["outcomes"]):
-        outcomes.setdefault(raw["id"], Outcome(raw["id"], raw["kind"], raw, ("outcomes", i)))
+        outcomes.setdefault(raw["id"], Outcome.of(raw, ("outcomes", i)))
     return Flow(doc, data["start"], dict(data.get("places", {})), questions, outcomes)
 
 
@@ -142,7 +150,7 @@ def _end(flow: Flow, visit: Visit, roadmaps: set[str]) -> Visit:
     missing = tuple(k for k in NEEDED if k not in visit.values)
     if not missing and roadmap_key(visit.values) in roadmaps:
         return replace(visit, roadmap=roadmap_key(visit.values))
-    return replace(visit, node=outcome.data["otherwise"], via=outcome.id, missing=missing)
+    return replace(visit, node=outcome.otherwise, via=outcome.id, missing=missing)
 
 
 def walk(

@@ -40,7 +40,7 @@ def _targets(flow: Flow) -> Iterator[Diagnostic]:
             message = f"{owner} leads to '{target}', which is no question or outcome of the flow"
             yield error(flow.doc.path, flow.pos(at), "flow-unknown-target", message)
     for outcome in flow.outcomes.values():
-        other = flow.outcomes.get(outcome.data.get("otherwise", ""))
+        other = flow.outcomes.get(outcome.otherwise)
         if other is not None and other.kind != "referral":
             at = (*outcome.at, "otherwise")
             message = f"'{outcome.id}' must fall back to a referral outcome, not to '{other.id}'"
@@ -59,7 +59,7 @@ def _references(flow: Flow, inputs: Inputs) -> Iterator[Diagnostic]:
                     message = f"{key} '{answer.set[key]}' is not in roadmaps/registry/jurisdictions.yaml"
                     yield error(flow.doc.path, flow.pos((*answer.at, "set", key)), "unknown-jurisdiction", message)
     for outcome in flow.outcomes.values():
-        for i, ref in enumerate(outcome.data.get("contacts", [])):
+        for i, ref in enumerate(outcome.contacts):
             if ref not in authorities:
                 message = f"outcome '{outcome.id}' names authority '{ref}', which is not in roadmaps/registry/authorities.yaml"
                 yield error(flow.doc.path, flow.pos((*outcome.at, "contacts", i)), "unknown-authority", message)
