@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
 from generator.diagnostics import Diagnostic, error
 from generator.load.documents import Document, JsonPath
 from generator.load.inputs import Inputs, entries_of
