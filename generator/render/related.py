@@ -72,8 +72,10 @@ def _from_roadmaps(
         return None
     names = ", ".join(_name(a) for a in found.values())
     links = Markup(", ").join(
-        md_link(L.label("from_to", origin=r.origin.name[L.lang], destination=r.destination.name[L.lang]),
-                link(page, paths.roadmap_page(r.key)))
+        md_link(
+            L.label("from_to", origin=r.origin.name[L.lang], destination=r.destination.name[L.lang]),
+            link(page, paths.roadmap_page(r.key)),
+        )
         for r in roadmaps
     )
     return (
@@ -89,23 +91,28 @@ def instead(
     related profession that does the same work there (its regulation status, and who decides), or None. Only a
     relation without a note counts: a note marks a partial relation (assistants, further training)."""
     from_roadmaps = _from_roadmaps(L, profession, jurisdiction, page)
-    for related in profession.related:
-        other = project.catalogue.get(related.profession)
-        entry = other.entry(jurisdiction.code) if other else None
-        if other is None or related.note is not None:  # a note marks a partial relation: not the same work
-            continue
+    same = [
+        (r, project.catalogue[r.profession])
+        for r in profession.related
+        if r.note is None and r.profession in project.catalogue
+    ]
+    for other in (o for _, o in same if o.entry(jurisdiction.code) is not None):
+        entry = other.entry(jurisdiction.code)
+        assert entry is not None
         name = md_link(other.name[L.lang], link(page, _page(other.id)))
-        if entry is None:
-            theirs = _from_roadmaps(L, other, jurisdiction, page) if from_roadmaps is None else None
-            if theirs is not None:
-                return theirs[0], Markup(f"{md_escape(L.label('rel_roadmap_of'))} {name}{L.colon} {theirs[1]}")
-            continue
-        status = md_escape(L.label(f"cat_{entry.regulated}"))
         here = Markup(f"{md_escape(L.label('rel_here_as'))} {name}. {_decides(L, entry)}")
         if from_roadmaps is not None:
             return from_roadmaps[0], Markup(f"{from_roadmaps[1]}. {here}")
+        status = md_escape(L.label(f"cat_{entry.regulated}"))
         return Markup(f"{status} ({md_escape(L.label('rel_as'))} {name})"), here
-    return from_roadmaps
+    if from_roadmaps is not None:
+        return from_roadmaps
+    for _, other in same:  # a related profession's roadmaps to this destination name who decides
+        theirs = _from_roadmaps(L, other, jurisdiction, page)
+        if theirs is not None:
+            name = md_link(other.name[L.lang], link(page, _page(other.id)))
+            return theirs[0], Markup(f"{md_escape(L.label('rel_roadmap_of'))} {name}{L.colon} {theirs[1]}")
+    return None
 
 
 def comparability_body(project: Project, jurisdiction: Jurisdiction) -> Authority | None:

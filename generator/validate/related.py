@@ -55,7 +55,10 @@ def check(inputs: Inputs) -> Iterator[Diagnostic]:
             continue
         where: JsonPath = ("entries", d.entry, "related", d.item, "profession")
         if d.target not in known:
-            problem = ("related-unknown", f"'{d.target}' is neither in the catalogue nor in roadmaps/registry/professions.yaml")
+            problem = (
+                "related-unknown",
+                f"'{d.target}' is neither in the catalogue nor in roadmaps/registry/professions.yaml",
+            )
         elif (d.target, d.source) not in pairs:
             problem = (
                 "related-one-way",
