@@ -98,7 +98,7 @@ def test_guide_question_pages_stay_out_of_the_index(built_site: Path) -> None:
             d["location"].split("#")[0] for d in _index(built_site, lang)["docs"] if d["location"].startswith("guide/")
         }
         assert guide <= {"guide/", "guide/graph/"}, sorted(guide)[:5]
-    assert len(search(built_site, "fr", "kiné")) < 20
+    assert len(search(built_site, "fr", "kiné")) < 30  # one page per physiotherapy route, not one per guide step
 
 
 def test_no_two_results_share_a_title(built_site: Path) -> None:
