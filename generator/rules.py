@@ -68,6 +68,8 @@ RULES: dict[str, Rule] = {
     "catalogue-name-mismatch": Rule(W, "One profession id has different `name` texts in two catalogue files (warning): same id, same name."),
     "catalogue-name-clash": Rule(W, "Two different profession ids share a `name` in one language (warning): their pages would carry the same title."),
     "catalogue-id-mismatch": Rule(W, "A catalogue entry is named like a profession of roadmaps/registry/professions.yaml but uses another id (warning)."),
+    "related-unknown": Rule(E, "A `related` profession id that is neither in the catalogue nor in roadmaps/registry/professions.yaml."),
+    "related-one-way": Rule(E, "Profession A names B as `related`, but B does not name A: declare the relation on both professions, so each page points to the other."),
     "dead-link": Rule(W, "An external web address that does not answer (only `roadmaps check-links --online`)."),
     # the project as a whole
     "missing-roadmap": Rule(E, "A roadmap that mkdocs.yml (extra.grensroutes.coverage) requires does not exist."),

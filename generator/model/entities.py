@@ -191,6 +191,14 @@ class CatalogueEntry:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another profession that does the same work elsewhere, with an optional note on how they relate."""
+
+    profession: str
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
 class CatalogueProfession:
     """One profession of the catalogue, merged from every jurisdiction's file (and the profession registry)."""
 
@@ -201,6 +209,7 @@ class CatalogueProfession:
     titles: tuple[CatalogueTitle, ...]  # every jurisdiction's titles, plus the profession registry's
     entries: tuple[CatalogueEntry, ...]  # in the order of the jurisdiction registry
     roadmaps: tuple[Roadmap, ...] = ()
+    related: tuple[Related, ...] = ()  # declared in any catalogue file or the profession registry
 
     def entry(self, code: str) -> CatalogueEntry | None:
         return next((e for e in self.entries if e.jurisdiction.code == code), None)

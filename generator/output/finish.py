@@ -9,7 +9,7 @@ from generator.config import Settings
 from generator.load.inputs import Inputs
 from generator.model import paths
 from generator.model.entities import Project
-from generator.output import offline, opendata, sitemap
+from generator.output import offline, opendata, search_titles, sitemap
 from generator.render.language import Labels, Page
 
 
@@ -34,6 +34,9 @@ def after_mkdocs(
     with_offline: bool = True,
 ) -> None:
     """Raises write.BuildError like the MkDocs builds."""
+    for lang in settings.languages:
+        kinds = {kind: labels[lang][f"search_kind_{kind}"] for kind in search_titles.KINDS}
+        search_titles.write(site / lang, kinds)
     opendata.write(settings, project, inputs, site)
     if with_offline:
         offline_set = _offline(pages, offline_pages)

@@ -46,7 +46,7 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
     config.pop("site_url", None)  # relative links only; canonical URLs belong to the online site
     config["docs_dir"] = str(docs_dir(settings, lang))
     config["use_directory_urls"] = False
-    config["plugins"] = [{"search": {"lang": lang}}, "offline"]
+    config["plugins"] = [*config["plugins"], "offline"]  # the same search settings as online
     extra = config.setdefault("extra", {})
     extra["polyfills"] = [SHIM]
     extra["grensroutes"] = {"site_url": ""}

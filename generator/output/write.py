@@ -18,7 +18,7 @@ import yaml
 
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
-from generator.output import incremental
+from generator.output import incremental, search_words
 from generator.render.language import Labels, Page
 
 ASSETS = resources.ASSETS
@@ -69,7 +69,7 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "docs_dir": str(build / "docs" / lang),
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
-        "plugins": [{"search": {"lang": lang}}],
+        "plugins": [{"search": {"lang": lang, "separator": search_words.separator()}}],
         "nav": nav,
         "extra": {
             "alternate": [

@@ -18,13 +18,13 @@ from generator.model.entities import (
     Authority,
     CatalogueEntry,
     CatalogueProfession,
-    CatalogueTitle,
     CitedText,
     Grensinfopunt,
     Jurisdiction,
     Project,
     Source,
 )
+from generator.render import related, titles
 from generator.render.formatting import fold, md_escape, md_link
 from generator.render.formatting import lang_span as span
 from generator.render.formatting import page_link as link
@@ -131,14 +131,20 @@ def who_decides(L: Language, entry: CatalogueEntry | None, page: str) -> Markup:
 
 
 def _row(
-    L: Language, page: str, jurisdiction: Jurisdiction, entry: CatalogueEntry | None, citations: Citations
+    L: Language,
+    page: str,
+    jurisdiction: Jurisdiction,
+    entry: CatalogueEntry | None,
+    citations: Citations,
+    instead: tuple[Markup, Markup] | None = None,
 ) -> dict[str, Markup]:
+    """`instead`: for a jurisdiction without an entry, the related profession that does this work there."""
     where = md_link(jurisdiction.name[L.lang], link(page, jurisdiction_path(jurisdiction.code)))
     if entry is None:
         return {
             "where": where,
-            "regulated": md_escape(L.label("cat_missing")),
-            "authority": _not_known(L, page),
+            "regulated": instead[0] if instead else md_escape(L.label("cat_missing")),
+            "authority": instead[1] if instead else _not_known(L, page),
             "second_step": Markup(""),
             "legal_basis": Markup(""),
             "source": Markup(""),
@@ -191,7 +197,10 @@ def also_called(L: Language, profession: CatalogueProfession) -> Markup:
 def profession_page(profession: CatalogueProfession, project: Project, L: Language) -> Page:
     path = profession_path(profession.id)
     citations = Citations.new()
-    rows = [_row(L, path, j, profession.entry(j.code), citations) for j in cat.jurisdictions(project)]
+    rows = [
+        _row(L, path, j, profession.entry(j.code), citations, related.instead(L, profession, project, j, path))
+        for j in cat.jurisdictions(project)
+    ]
     codes = [j.code for j in cat.jurisdictions(project)]
     gips = {g.id: g for j in codes for g in nearest_gips(project, project.jurisdictions[j])}
     roadmaps = [
@@ -210,6 +219,8 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
         also=also_called(L, profession),
         roadmaps=roadmaps,
         rows=rows,
+        related=related.elsewhere(L, profession, project, path),
+        not_regulated=related.not_regulated(L, profession, project),
         sources=citations.sources,
         eu_db=md_link(L.label("cat_eu_db"), cat.EU_DATABASE),
         gips=[md_link(g.name, f"{link(path, GIPS)}#{g.id}") for g in gips.values()],
@@ -229,23 +240,9 @@ def _letter(title: str) -> str:
 
 
 def az_entries(project: Project, L: Language) -> list[dict[str, Any]]:
-    """Every title and general name of every profession in every language, A–Z, each a link to its page."""
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for profession in project.catalogue.values():
-        titles = [*profession.titles, *(CatalogueTitle(n, lang, "name", "") for lang, n in profession.name.items())]
-        for title in titles:
-            key = (fold(title.title), profession.id)
-            former = title.kind == "former"
-            if key in found and not (found[key]["former"] and not former):
-                continue
-            found[key] = {
-                "title": title.title,
-                "lang": title.language,
-                "former": former,
-                "profession": profession.name[L.lang],
-                "href": link(AZ, profession_path(profession.id)),
-            }
-    return [found[k] for k in sorted(found)]
+    """Every title and general name of every profession in every language, A–Z, each a link to its page (or, for a
+    title several professions share, to the page that lets one choose)."""
+    return [{**e, "href": e["href"] if e["shared"] else link(AZ, profession_path(e["pid"]))} for e in titles.entries(project, L, AZ)]
 
 
 def az_page(project: Project, L: Language) -> Page:
@@ -375,3 +372,4 @@ def pages(project: Project, L: Language) -> Iterator[Page]:
         yield jurisdiction_page(jurisdiction, project, L)
     for profession in project.catalogue.values():
         yield profession_page(profession, project, L)
+    yield from titles.choice_pages(project, L)

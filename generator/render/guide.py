@@ -10,7 +10,8 @@ from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
-from generator.render.formatting import fold, page_link
+from generator.render import titles as every_title
+from generator.render.formatting import page_link
 from generator.render.language import Language, Page, cite
 from generator.resolve.flow import ROOT, Flow, Visit, walk
 
@@ -19,33 +20,6 @@ SCRIPT = "assets/guide-filter.js"
 
 def professions_of(project: Project, lang: str) -> list[tuple[str, Text]]:
     return [(p.id, p.name) for p in project.professions.values()]
-
-
-def titles(project: Project, lang: str, page: str) -> list[dict[str, Any]]:
-    """Every name of every profession (official, synonym, former; all languages), A–Z, each a link."""
-    entries: dict[tuple[str, str], dict[str, Any]] = {}
-    for profession in project.professions.values():
-        names = [{"title": n, "language": code, "kind": "name"} for code, n in profession.name.items()]
-        for item in [*names, *profession.titles]:
-            key = (fold(item["title"]), profession.id)
-            if key not in entries or (entries[key]["former"] and item["kind"] != "former"):
-                entries[key] = {
-                    "title": item["title"],
-                    "lang": item["language"],
-                    "former": item["kind"] == "former",
-                    "profession": profession.name[lang],
-                    "href": page_link(page, f"{ROOT}/{profession.id}/index.md"),
-                }
-    for other in project.catalogue.values():  # no full roadmap: the answer ends on its catalogue page
-        if other.id not in project.professions:  # its name only: the A–Z page has all its titles
-            entries[(fold(other.name[lang]), other.id)] = {
-                "title": other.name[lang],
-                "lang": lang,
-                "former": False,
-                "profession": other.name[lang],
-                "href": page_link(page, catalogue_pages.profession_path(other.id)),
-            }
-    return [entries[k] for k in sorted(entries)]
 
 
 def _trail(flow: Flow, visit: Visit, lang: Language) -> list[dict[str, Any]]:
@@ -97,7 +71,7 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         title=question.title[lang.lang],
         intro=lang.t(question.intro) if question.intro else "",
         answers=answers,
-        titles=titles(project, lang.lang, visit.path) if question.professions else [],
+        titles=every_title.entries(project, lang, visit.path) if question.professions else [],
         az=page_link(visit.path, catalogue_pages.AZ),
         script=page_link(visit.path, SCRIPT),
         filter_count=escape(lang.labels["guide_filter_count"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from generator.load.documents import Document
@@ -15,6 +16,7 @@ from generator.model.entities import (
     Jurisdiction,
     Profession,
     Project,
+    Related,
     Source,
 )
 from generator.render.formatting import fold
@@ -93,15 +95,30 @@ def resolve(inputs: Inputs, project: Project) -> dict[str, CatalogueProfession]:
     """Merge the entries of every catalogue file by profession id; registry professions are always there."""
     raw: dict[str, dict[str, Any]] = {}
     merged: dict[str, list[CatalogueEntry]] = {}
+    related: dict[str, dict[str, Related]] = {}
+    for doc in inputs.registries.get("professions", []):
+        for entry in doc.data.get("entries", []):
+            _add_related(related, entry["id"], entry)
     for doc in _ordered_docs(inputs, list(project.jurisdictions)):
         jurisdiction = project.jurisdictions[doc.data["catalogue"]]
         for entry in doc.data["entries"]:
             raw.setdefault(entry["profession"], entry)
+            _add_related(related, entry["profession"], entry)
             merged.setdefault(entry["profession"], []).append(_entry(entry, doc, jurisdiction, project.authorities))
     catalogue = {}
     for pid in sorted(set(raw) | set(project.professions)):
         catalogue[pid] = _profession(pid, raw.get(pid), merged.get(pid, []), project)
+        catalogue[pid] = replace(catalogue[pid], related=tuple(related.get(pid, {}).values()))
     return catalogue
+
+
+def _add_related(found: dict[str, dict[str, Related]], pid: str, entry: dict[str, Any]) -> None:
+    """The first declaration of a relation wins; a later one may only add a note the first lacked."""
+    known = found.setdefault(pid, {})
+    for item in entry.get("related", []):
+        first = known.get(item["profession"])
+        if first is None or (first.note is None and "note" in item):
+            known[item["profession"]] = Related(item["profession"], item.get("note"))
 
 
 def _profession(

@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostic, error, repeated, warning
 from generator.load.documents import Document, JsonPath
 from generator.load.inputs import Inputs, entries_of
 from generator.model import paths
-from generator.validate import catalogue, open_items, schema
+from generator.validate import catalogue, open_items, related, schema
 
 LANGS = {"nl", "de", "fr", "en"}
 _REGISTRY_NAME = "roadmaps/registry/authorities.yaml"
@@ -335,6 +335,7 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
     for doc in inputs.catalogues:
         diagnostics += check_catalogue_refs(doc, inputs)
     diagnostics += catalogue.check(inputs)
+    diagnostics += related.check(inputs)
     if coverage:
         diagnostics += check_coverage(inputs, settings)
     return sorted(set(diagnostics))
