@@ -129,7 +129,8 @@ def content_version(data: dict[str, Any]) -> str:
 
 def _authority_refs(data: dict[str, Any], nodes: Nodes) -> set[str]:
     refs = {v for p, v in nodes if p and p[-1] in ("authority", "ask", "checked_by") and isinstance(v, str)}
-    return refs | set((data.get("help") or {}).get("contacts", []))
+    contacts = [*(data.get("help") or {}).get("contacts", []), *(data.get("if_refused") or {}).get("contacts", [])]
+    return refs | set(contacts)
 
 
 def _roadmap(doc: Document, project: Project) -> Roadmap:
@@ -159,6 +160,10 @@ def _roadmap(doc: Document, project: Project) -> Roadmap:
         tips=tuple(Cited.of(t) for t in data.get("tips") or ()),
         costs=tuple(facts.Cost(dict(c["label"]), Amount.of(c["amount"])) for c in data.get("costs") or ()),
         changes=tuple(facts.Change(c["date"], dict(c["text"])) for c in data["changes"]),
+        if_refused=facts.IfRefused.of(data["if_refused"]) if data.get("if_refused") else None,
+        money_help=facts.MoneyHelp.of(data["money_help"]) if data.get("money_help") else None,
+        apply_online=facts.ApplyOnline.of(data["apply_online"]) if data.get("apply_online") else None,
+        notices=tuple(facts.Notice.of(n) for n in data.get("notices") or ()),
     )
 
 

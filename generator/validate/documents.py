@@ -187,6 +187,7 @@ def check_registry_refs(inputs: Inputs) -> Iterator[Diagnostic]:
 # ---- roadmap rules -------------------------------------------------------------------------------------------
 
 _AUTHORITY_KEYS = ("authority", "ask", "checked_by")
+_CONTACT_LISTS = (("help", "contacts"), ("if_refused", "contacts"))
 
 
 def _describe_ref(path: JsonPath) -> str:
@@ -198,7 +199,7 @@ def _describe_ref(path: JsonPath) -> str:
 def check_roadmap_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
     authorities = inputs.ids("authorities")
     for path, value in doc.nodes():
-        is_ref = path and (path[-1] in _AUTHORITY_KEYS or (path[:2] == ("help", "contacts") and len(path) == 3))
+        is_ref = path and (path[-1] in _AUTHORITY_KEYS or (path[:2] in _CONTACT_LISTS and len(path) == 3))
         if is_ref and isinstance(value, str) and value not in authorities:
             yield error(
                 doc.path,
