@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
-from generator.model.facts import Period
+from generator.model.facts import Period, current_notices
 from generator.model.money import add_money
 from generator.render import costs, feedback, seo, timeline
 from generator.render.language import Language, Page, cite
@@ -57,6 +57,7 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
         time_words=costs.time_words,
         timeline=timeline.svg(roadmap, L),
         jsonld=seo.roadmap_jsonld(roadmap, L, title),
+        notices=current_notices(roadmap.notices, L.kit.built.isoformat()),
     )
     return Page(paths.roadmap_page(roadmap.key), markdown)
 
