@@ -19,7 +19,12 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
     deadlines = [s.deadline for s in roadmap.steps if not s.automatic]
     timed = [d for d in deadlines if d.status == "known"]
     units = {d.unit for d in timed}
-    period = Period("known", max=sum(d.max or 0 for d in timed), unit=units.pop()) if len(units) == 1 else None
+    about = any(d.approximate or d.inferred for d in timed)
+    period = (
+        Period("known", max=sum(d.max or 0 for d in timed), unit=units.pop(), approximate=about)
+        if len(units) == 1
+        else None
+    )
     # A known € 0 beside an unknown fee is no total: readers would take it for the price.
     positive = any(high > 0 for _, _, high in fees.amounts)
     return {
