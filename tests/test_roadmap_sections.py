@@ -88,7 +88,7 @@ def test_every_real_roadmap_carries_the_four_sections(real_project: Project) -> 
         assert roadmap.money_help is not None and roadmap.money_help.items, roadmap.key
         assert roadmap.apply_online is not None, roadmap.key
         for contact in roadmap.if_refused.contacts:
-            assert contact in roadmap.authorities, (roadmap.key, contact)
+            assert contact in real_project.authorities, (roadmap.key, contact)
 
 
 # ---- the roadmap page ----
@@ -127,7 +127,7 @@ def test_physiotherapist_page_shows_the_sections_with_citations(real_project: Pr
     assert "### Possible decisions" in section and "### Objection and appeal" in section
     assert "| Time limit to object or appeal | up to 1 month" in section
     assert '<a href="#src-vwgo-74">' in section  # the objection's time limit is cited like every other fact
-    assert "- Zentrale Servicestelle Berufsanerkennung \\(ZSBA\\)" in section  # advice services by their names
+    assert "- [Zentralstelle für ausländisches Bildungswesen \\(ZAB\\)](https://www.kmk.org/zab/" in section
     assert "## Financial support { #money-help }" in section and "Anerkennungszuschuss" in section
     assert "[Go to the online application](https://europa.eu/youreurope/" in section
     assert "We know of no current notices from the authorities on this route." in section

@@ -129,8 +129,7 @@ def content_version(data: dict[str, Any]) -> str:
 
 def _authority_refs(data: dict[str, Any], nodes: Nodes) -> set[str]:
     refs = {v for p, v in nodes if p and p[-1] in ("authority", "ask", "checked_by") and isinstance(v, str)}
-    contacts = [*(data.get("help") or {}).get("contacts", []), *(data.get("if_refused") or {}).get("contacts", [])]
-    return refs | set(contacts)
+    return refs | set((data.get("help") or {}).get("contacts", []))
 
 
 def _roadmap(doc: Document, project: Project) -> Roadmap:
