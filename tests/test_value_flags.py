@@ -110,3 +110,16 @@ def test_open_data_carries_the_sections_and_flags_and_matches_its_schema(setting
     entry = next(e for e in whole["roadmaps"] if e["key"] == "physiotherapist/nl-to-be-fr")
     assert {"if_refused", "money_help", "apply_online", "notices"} <= set(entry["roadmap"])
     assert any(s["fee"].get("inferred") is True for s in entry["roadmap"]["steps"])
+
+
+def test_diff_names_approximate_and_inferred_values_in_words() -> None:
+    from generator.tools import factdiff
+
+    names = factdiff.Names()
+    old = {"status": "free", "source": "s", "confidence": "high"}
+    new = {"status": "free", "inferred": True, "ask": "fod", "source": "s", "confidence": "low"}
+    assert list(factdiff.valued("fee", old, new, names, factdiff.amount)) == [
+        "fee changed from free to probably free (not confirmed; ask 'fod'); confidence high → low"
+    ]
+    about = {"status": "known", "max": 3, "unit": "months", "approximate": True}
+    assert factdiff.period(about, names) == "up to about 3 months"
