@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostic, error, repeated, warning
 from generator.load.documents import Document, JsonPath
 from generator.load.inputs import Inputs, entries_of
 from generator.model import paths
-from generator.validate import catalogue, open_items, schema
+from generator.validate import catalogue, official, open_items, schema
 
 LANGS = {"nl", "de", "fr", "en"}
 _REGISTRY_NAME = "roadmaps/registry/authorities.yaml"
@@ -333,6 +333,7 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
     diagnostics += check_registry_refs(inputs)
     for doc in inputs.roadmaps:
         diagnostics += check_roadmap_refs(doc, inputs)
+        diagnostics += official.check(doc)
     for doc in inputs.catalogues:
         diagnostics += check_catalogue_refs(doc, inputs)
     diagnostics += catalogue.check(inputs)
