@@ -170,3 +170,28 @@ def test_new_labels_exist_in_every_language_with_the_same_placeholders() -> None
         texts = {lang: labels[lang][key] for lang in ("nl", "de", "fr", "en")}
         fields = {lang: set(re.findall(r"{(\\w+)}", text)) for lang, text in texts.items()}
         assert len({frozenset(f) for f in fields.values()}) == 1, (key, fields)
+
+
+def test_factsheet_shows_the_sections_and_only_current_notices(real_project: Project, settings: Settings) -> None:
+    import calendar
+
+    from generator.render import factsheets
+
+    key = "nurse/be-to-nl"
+    base = {"authority": "cibg", "source": "bigregister-automatisch", "confidence": "high"}
+    project = _with_notices(
+        real_project,
+        key,
+        [
+            {**base, "text": {**TEXT, "en": "Current notice."}, "from": "2026-12-01", "until": "2026-12-31"},
+            {**base, "text": {**TEXT, "en": "Future notice."}, "from": "2027-01-01", "until": "2027-01-31"},
+        ],
+    )
+    roadmap = next(r for r in project.roadmaps if r.key == key)
+    kit = make_kit(settings, 0)
+    epoch = str(calendar.timegm(dt.date(2026, 12, 6).timetuple()))
+    html = factsheets.html(factsheets.Sheet(roadmap, ("en",)), project, kit, epoch)
+    assert "If your application is refused:" in html and "up to 6 weeks" in html
+    assert "Financial support:</b> We found no financial support for this route." in html
+    assert ">www.bigregister.nl</a>" in html
+    assert "Current notice." in html and "Future notice." not in html
