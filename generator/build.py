@@ -24,8 +24,8 @@ from generator.model import paths
 from generator.model.entities import Project
 from generator.output import factsheets, finish, lock, system, write
 from generator.render import catalogue as catalogue_pages
+from generator.render import checklist, guide, maintainers, opendata, professions
 from generator.render import factsheets as factsheet_index
-from generator.render import guide, maintainers, opendata, professions
 from generator.render import roadmap as roadmap_pages
 from generator.render import schema_reference as schemaref
 from generator.render.language import Kit, Language, Page
@@ -164,6 +164,7 @@ def render_language(job: Job, lang: str, memo: Memo | None = None) -> list[Page]
     L = job.kit.language(lang, job.project)
     return [
         *roadmap_pages.site_pages(job.project, L),
+        *checklist.pages(job.project, L),
         *(guide.pages(job.flow, job.project, L) if job.flow is not None else []),
         *catalogue(job, L, memo),
         *professions.pages(job.project, L),

@@ -7,11 +7,15 @@ from typing import Any
 
 from generator.model.facts import (
     Amount,
+    ApplyOnline,
     Change,
     Cited,
     Compensation,
     Cost,
+    IfRefused,
     LanguageRule,
+    MoneyHelp,
+    Notice,
     Period,
     Regulation,
     Temporary,
@@ -141,6 +145,10 @@ class Roadmap:
     tips: tuple[Cited, ...] = ()
     costs: tuple[Cost, ...] = ()
     changes: tuple[Change, ...] = ()
+    if_refused: IfRefused | None = None
+    money_help: MoneyHelp | None = None
+    apply_online: ApplyOnline | None = None
+    notices: tuple[Notice, ...] = ()
 
     @property
     def oldest_check(self) -> str:

@@ -187,3 +187,118 @@ def temporary_of(raw: dict[str, Any]) -> Temporary:
     documents = tuple(Cited.of(d) for d in raw["documents"])
     details, renewal = Cited.of(raw["details"]), Cited.of(raw["renewal"])
     return Temporary(raw["status"], details, renewal, documents, raw.get("authority", ""), raw.get("ask", ""))
+
+
+@dataclass(frozen=True)
+class Objection:
+    """How to object to a decision: the kind of objection, its time limit and where it goes (if not the decider)."""
+
+    details: Cited
+    deadline: Period
+    authority: str = ""  # authority id; "" when it is the deciding authority named in `details`
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Objection:
+        return cls(Cited.of(raw["details"]), Period.of(raw["deadline"]), raw.get("authority", ""))
+
+
+@dataclass(frozen=True)
+class IfRefused:
+    """If the answer is no or not yet: the decisions possible, how to object, where to go next."""
+
+    decisions: Cited
+    objection: Objection
+    next_stops: Cited
+    contacts: tuple[str, ...] = ()  # authority ids of advice services (SOLVIT, assistance centres)
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> IfRefused:
+        return cls(
+            Cited.of(raw["decisions"]), Objection.of(raw["objection"]), Cited.of(raw["next_stops"]),
+            tuple(raw.get("contacts") or ()),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MoneyHelp:
+    """Financial support: available (listed in `items`) or none-found (`items` says where we looked)."""
+
+    status: str
+    items: tuple[Cited, ...]
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> MoneyHelp:
+        return cls(raw["status"], tuple(Cited.of(i) for i in raw["items"]))
+
+
+@dataclass(frozen=True)
+class OnlineService:
+    """An official online application: who runs it, its address and what you can do there (a cited text)."""
+
+    authority: str
+    url: str
+    text: Text
+    source: tuple[str, ...]
+    confidence: str
+    checked: str = ""
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> OnlineService:
+        return cls(
+            raw["authority"], raw["url"], dict(raw["text"]), _refs(raw), raw.get("confidence", ""),
+            raw.get("checked", ""),
+        )  # fmt: skip
+
+    @property
+    def cited(self) -> Cited:
+        return Cited(self.text, self.source, self.confidence, self.checked)
+
+
+@dataclass(frozen=True)
+class ApplyOnline:
+    """available (with `services`), not-available or unknown (with a `note` on how to apply)."""
+
+    status: str
+    services: tuple[OnlineService, ...] = ()
+    note: Cited | None = None
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> ApplyOnline:
+        note = Cited.of(raw["note"]) if raw.get("note") else None
+        return cls(raw["status"], tuple(OnlineService.of(s) for s in raw.get("services") or ()), note)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A current notice of an authority (a busy period, a closure, a new form), shown from `start` to `until`."""
+
+    authority: str
+    text: Text
+    start: str  # `from` in the data (a Python keyword)
+    until: str
+    source: tuple[str, ...]
+    confidence: str
+    checked: str = ""
+
+    @classmethod
+    def of(cls, raw: dict[str, Any]) -> Notice:
+        return cls(
+            raw["authority"], dict(raw["text"]), str(raw["from"]), str(raw["until"]), _refs(raw),
+            raw.get("confidence", ""), raw.get("checked", ""),
+        )  # fmt: skip
+
+    @property
+    def cited(self) -> Cited:
+        return Cited(self.text, self.source, self.confidence, self.checked)
+
+    def current(self, today: str) -> bool:
+        """Whether the notice applies on `today` (YYYY-MM-DD): started, and not past its last day.
+
+        A month ('2027-01') runs from its first to its last day, so dates are compared at the notice's precision.
+        """
+        return today[: len(self.start)] >= self.start and today[: len(self.until)] <= self.until
+
+
+def current_notices(notices: tuple[Notice, ...], today: str) -> tuple[Notice, ...]:
+    """The notices that apply on `today`: one that has ended or not yet started is not shown at all."""
+    return tuple(n for n in notices if n.current(today))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROADMAPS = "roadmaps"
 ROADMAPS_INDEX = "roadmaps/index.md"
+CHECKLISTS = "checklists"
 FEED_FILE = "feed.xml"
 FLOW_FILE = Path("guide/flow.yaml")  # the guide's question flow, inside roadmaps/
 
@@ -28,6 +29,11 @@ def roadmap_page(key: str) -> str:
 def roadmap_url(key: str) -> str:
     """The roadmap's address under a language's root (e.g. after /en/)."""
     return f"{ROADMAPS}/{key}/"
+
+
+def checklist_page(key: str) -> str:
+    """The roadmap's printable "What to prepare" checklist inside one language's docs folder."""
+    return f"{CHECKLISTS}/{key}.md"
 
 
 def roadmap_json(key: str) -> str:

@@ -69,25 +69,34 @@ def plain_number(value: float) -> str:
 
 
 def money_words(lang: Language, money: Money) -> str:
-    """'€60.00 – €140.00 + 1 not known'; nothing known says so instead of '€0'."""
+    """'€60.00 – €140.00 + 1 not known'; nothing known says so instead of '€0'; 'about …' when a known part is
+    approximate or inferred, 'probably free' when the only known parts are free and one of them is inferred."""
     if money.known == 0:
         return lang.label("tl_not_known")
     if money.amounts:
         known = " + ".join(fmt.money_range(low, high, cur, lang.lang) for cur, low, high in money.amounts)
     elif money.unknown:
         known = fmt.money(0, "EUR", lang.lang)
+    elif money.about:
+        return lang.label("probably_value", value=lang.label("free_value"))
     else:
         return lang.label("free").rstrip(".")
+    known = lang.label("about_value", value=known) if money.about and money.amounts else known
     return known + (" " + lang.label("cost_plus_unknown", n=money.unknown) if money.unknown else "")
 
 
 def time_words(lang: Language, time: Time) -> str:
-    """'up to 12 weeks + up to 3 months + 1 not known'; periods in different units are not converted."""
+    """'up to 12 weeks + up to 3 months + 1 not known'; periods in different units are not converted; 'up to about …'
+    when a part is approximate or inferred."""
     if not time.parts:
         if time.none and not time.unknown:
-            return lang.label("no_deadline").rstrip(".")
+            words = lang.label("no_deadline").rstrip(".")
+            return lang.label("probably_value", value=lang.label("no_deadline_value")) if time.about else words
         return lang.label("tl_not_known")
-    words = " + ".join(
-        lang.label("up_to", value=fmt.duration(low, high, unit, lang.lang)) for unit, low, high in time.parts
-    )
+
+    def part(low: float | None, high: float, unit: str) -> str:
+        words = fmt.duration(low, high, unit, lang.lang)
+        return lang.label("up_to", value=lang.label("about_value", value=words) if time.about else words)
+
+    words = " + ".join(part(low, high, unit) for unit, low, high in time.parts)
     return words + (" " + lang.label("cost_plus_unknown", n=time.unknown) if time.unknown else "")

@@ -106,6 +106,7 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
         project=project,
         sources=[(numbers[s], roadmap.sources[s]) for s in sorted(cited, key=numbers.__getitem__)],
         roadmap_href=page_link(visit.path, paths.roadmap_page(roadmap.key)),
+        checklist_href=page_link(visit.path, paths.checklist_page(roadmap.key)),
         gips_href=page_link(visit.path, "grensinfopunten.md"),
         **_common(flow, visit, lang),
     )

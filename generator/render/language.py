@@ -135,17 +135,34 @@ class Language:
         if value.status == "unknown":
             return self.ask(value)
         if value.status == "free":
-            return fmt.md_escape(self.label("free"))
-        return fmt.md_escape(fmt.money_range(value.low, value.high, value.currency, self.lang))
+            words = self.label("free_value") if value.inferred else self.label("free")
+        else:
+            words = fmt.money_range(value.low, value.high, value.currency, self.lang)
+        return fmt.md_escape(self.flagged(words, value))
 
     def period(self, value: Period) -> Markup:
         if value.status == "unknown":
             return self.ask(value)
         if value.status == "none":
-            return fmt.md_escape(self.label("no_deadline"))
-        return fmt.md_escape(
-            self.label("up_to", value=fmt.duration(value.min, value.max or 0, value.unit, self.lang))
-        )
+            words = self.label("no_deadline_value") if value.inferred else self.label("no_deadline")
+        else:
+            words = self.up_to(value)
+        return fmt.md_escape(self.flagged(words, value))
+
+    def up_to(self, value: Period) -> str:
+        """'up to 3 months', 'up to about 3 months' (plain text)."""
+        words = fmt.duration(value.min, value.max or 0, value.unit, self.lang)
+        return self.label("up_to", value=self.label("about_value", value=words) if value.approximate else words)
+
+    def flagged(self, words: str, value: Amount | Period) -> str:
+        """A value as the source gives it: 'about €200' when approximate, and for an inferred value (our reading of
+        the rules) 'probably free — ask …', never the plain value. Plain text: escape it where it lands."""
+        if value.approximate and not (isinstance(value, Period) and value.status == "known"):
+            words = self.label("about_value", value=words)  # a known period says it inside "up to about …"
+        if value.inferred:
+            who = self._who(self.project.authorities[value.ask]) if value.ask in self.project.authorities else ""
+            return self.label("probably", value=words, who=who) if who else self.label("about_value", value=words)
+        return words
 
     def level(self, value: Level) -> Markup:
         if value.status == "known":
@@ -179,10 +196,13 @@ class Language:
         return " – ".join(dict.fromkeys(words)) or self.labels["in_short"]
 
     def money(self, money: Money) -> str:
-        """A total per currency ('€60.00 + CHF 20.00'): amounts in different currencies are never added."""
+        """A total per currency ('€60.00 + CHF 20.00'): amounts in different currencies are never added; 'about' when
+        a part is approximate or inferred."""
         if not money.amounts:
-            return fmt.money(0, "EUR", self.lang)
-        return " + ".join(fmt.money_range(low, high, cur, self.lang) for cur, low, high in money.amounts)
+            words = fmt.money(0, "EUR", self.lang)
+        else:
+            words = " + ".join(fmt.money_range(low, high, cur, self.lang) for cur, low, high in money.amounts)
+        return self.label("about_value", value=words) if money.about and money.amounts else words
 
 
 def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[Sourced], Markup]:
@@ -235,4 +255,3 @@ class Kit:
 
     def language(self, lang: str, project: Project) -> Language:
         return Language(lang, project, self)
-

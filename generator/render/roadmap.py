@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
-from generator.model.facts import Period
+from generator.model.facts import Period, current_notices
 from generator.model.money import add_money
 from generator.render import costs, feedback, seo, timeline
 from generator.render.language import Language, Page, cite
@@ -19,7 +19,12 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
     deadlines = [s.deadline for s in roadmap.steps if not s.automatic]
     timed = [d for d in deadlines if d.status == "known"]
     units = {d.unit for d in timed}
-    period = Period("known", max=sum(d.max or 0 for d in timed), unit=units.pop()) if len(units) == 1 else None
+    about = any(d.approximate or d.inferred for d in timed)
+    period = (
+        Period("known", max=sum(d.max or 0 for d in timed), unit=units.pop(), approximate=about)
+        if len(units) == 1
+        else None
+    )
     # A known € 0 beside an unknown fee is no total: readers would take it for the price.
     positive = any(high > 0 for _, _, high in fees.amounts)
     return {
@@ -57,6 +62,7 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
         time_words=costs.time_words,
         timeline=timeline.svg(roadmap, L),
         jsonld=seo.roadmap_jsonld(roadmap, L, title),
+        notices=current_notices(roadmap.notices, L.kit.built.isoformat()),
     )
     return Page(paths.roadmap_page(roadmap.key), markdown)
 

@@ -62,11 +62,11 @@ def period_words(lang: Language, period: Period) -> str:
     if period.status == "unknown":
         return lang.label("tl_not_known")
     if period.status == "none":
-        return lang.label("no_deadline").rstrip(".")
+        return lang.flagged(lang.label("no_deadline_value" if period.inferred else "no_deadline").rstrip("."), period)
     value = fmt.duration(period.min, period.max or 0, period.unit, lang.lang)
-    if period.min is not None and period.min != period.max:
-        return value  # a range ("3–6 months") is no upper limit
-    return lang.label("up_to", value=value)
+    if period.min is not None and period.min != period.max:  # a range ("3–6 months") is no upper limit
+        return lang.flagged(lang.label("about_value", value=value) if period.approximate else value, period)
+    return lang.flagged(lang.up_to(period), period)
 
 
 def colon(lang: Language) -> str:

@@ -159,6 +159,10 @@ def _roadmap(doc: Document, project: Project) -> Roadmap:
         tips=tuple(Cited.of(t) for t in data.get("tips") or ()),
         costs=tuple(facts.Cost(dict(c["label"]), Amount.of(c["amount"])) for c in data.get("costs") or ()),
         changes=tuple(facts.Change(c["date"], dict(c["text"])) for c in data["changes"]),
+        if_refused=facts.IfRefused.of(data["if_refused"]) if data.get("if_refused") else None,
+        money_help=facts.MoneyHelp.of(data["money_help"]) if data.get("money_help") else None,
+        apply_online=facts.ApplyOnline.of(data["apply_online"]) if data.get("apply_online") else None,
+        notices=tuple(facts.Notice.of(n) for n in data.get("notices") or ()),
     )
 
 

@@ -80,11 +80,14 @@ def _in_words(value: Any, names: Names, known: Callable[[dict[str, Any]], str], 
     if not isinstance(value, dict):
         return plain(value)
     status = value.get("status")
-    if status == "known":
-        return known(value)
-    if status in others:
-        return others[status]
-    return f"not known (ask {names.authority(value.get('ask'))})" if status == "unknown" else str(status)
+    if status == "unknown":
+        return f"not known (ask {names.authority(value.get('ask'))})"
+    words = known(value) if status == "known" else others.get(str(status), str(status))
+    if value.get("approximate") is True:
+        words = f"up to about {words[6:]}" if words.startswith("up to ") else f"about {words}"
+    if value.get("inferred") is True:  # our reading of the rules, not stated by a source
+        words = f"probably {words} (not confirmed; ask {names.authority(value.get('ask'))})"
+    return words
 
 
 def _amount(value: dict[str, Any]) -> str:
@@ -110,7 +113,7 @@ def level(value: Any, names: Names) -> str:
     return _in_words(value, names, lambda v: str(v.get("value")), {"none": "no level set"})
 
 
-_VALUE_KEYS = ("status", "min", "max", "unit", "currency", "value", "ask")
+_VALUE_KEYS = ("status", "min", "max", "unit", "currency", "value", "ask", "approximate", "inferred")
 _FACT_KEYS = {"text", "note", "source", "checked", "confidence", *_VALUE_KEYS}
 
 
@@ -222,3 +225,74 @@ Rule = Callable[[str, Any, Any, Names], Iterator[str]]
 
 def fact_rule(describe: Describe) -> Rule:
     return lambda label, old, new, names: valued(label, old, new, names, describe)
+
+
+def online_services(label: str, old: Any, new: Any, names: Names) -> Iterator[str]:
+    """The official online applications, matched by their address."""
+    before = {str(get_in(s, "url")): s for s in as_list(old)}
+    after = {str(get_in(s, "url")): s for s in as_list(new)}
+    for url, service in after.items():
+        if url not in before:
+            yield f"{label} added: {url} ({names.authority(get_in(service, 'authority'))})"
+            continue
+        was = before[url]
+        if get_in(was, "authority") != get_in(service, "authority"):
+            yield from authority(
+                f"{label} {url}: who runs it", get_in(was, "authority"), get_in(service, "authority"), names
+            )
+        yield from cited(
+            f"{label} {url}",
+            {k: v for k, v in as_dict(was).items() if k not in ("url", "authority")},
+            {k: v for k, v in as_dict(service).items() if k not in ("url", "authority")},
+            names,
+        )
+    for url in before.keys() - after.keys():
+        yield f"{label} removed: {url}"
+
+
+def notices(label: str, old: Any, new: Any, names: Names) -> Iterator[str]:
+    """Notices of the authorities, matched by authority and first day; their dates say when they show."""
+
+    def key(notice: Any) -> tuple[str, str]:
+        return str(get_in(notice, "authority")), str(get_in(notice, "from"))
+
+    def when(notice: Any) -> str:
+        return f"{get_in(notice, 'from')} to {get_in(notice, 'until')}"
+
+    before = {key(n): n for n in as_list(old)}
+    after = {key(n): n for n in as_list(new)}
+    for k, notice in after.items():
+        who = names.authority(k[0])
+        if k not in before:
+            yield f"{label} added ({who}, {when(notice)}): '{english(get_in(notice, 'text'))}'"
+            continue
+        was = before[k]
+        if get_in(was, "until") != get_in(notice, "until"):
+            yield f"{label} of {who} now shown until {get_in(notice, 'until')} (was {get_in(was, 'until')})"
+        rest = ("authority", "from", "until")
+        yield from cited(
+            f"{label} of {who} from {k[1]}",
+            {a: b for a, b in as_dict(was).items() if a not in rest},
+            {a: b for a, b in as_dict(notice).items() if a not in rest},
+            names,
+        )
+    for k, notice in before.items():
+        if k not in after:
+            yield f"{label} removed ({names.authority(k[0])}, {when(notice)})"
+
+
+def objection(label: str, old: Any, new: Any, names: Names) -> Iterator[str]:
+    """How to object: its kind in words, its time limit (a value) and where it goes."""
+    yield from cited(label, get_in(old, "details"), get_in(new, "details"), names)
+    yield from valued("time limit to object", get_in(old, "deadline"), get_in(new, "deadline"), names, period)
+    yield from authority("where the objection goes", get_in(old, "authority"), get_in(new, "authority"), names)
+
+
+def status_words(words: dict[str, str]) -> Rule:
+    """A section's status in words ('not available' rather than 'not-available')."""
+
+    def rule(label: str, old: Any, new: Any, names: Names) -> Iterator[str]:
+        if old != new:
+            yield f"{label}: {words.get(str(new), plain(new))} (was: {words.get(str(old), plain(old))})"
+
+    return rule

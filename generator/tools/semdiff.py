@@ -31,11 +31,15 @@ from generator.tools.factdiff import (
     ids,
     languages,
     level,
+    notices,
+    objection,
+    online_services,
     period,
     plain,
     route_name,
     scalar,
     short,
+    status_words,
     valued,
 )
 
@@ -45,6 +49,10 @@ class Change:
     subject: str  # what changed: a route, a registry entry or a file
     message: str
 
+
+MONEY_HELP = {"available": "support available", "none-found": "no support found", "None": "nothing"}
+APPLY_ONLINE = {"available": "available", "not-available": "not available (paper or e-mail)", "unknown": "not known"}
+APPLY_ONLINE["None"] = "nothing"
 
 # Where each part of a roadmap stands, in page order, and how to describe its change.
 SECTIONS: tuple[tuple[tuple[str, ...], str, Rule], ...] = (
@@ -68,6 +76,16 @@ SECTIONS: tuple[tuple[tuple[str, ...], str, Rule], ...] = (
     (("temporary", "documents"), "documents for the temporary-work declaration", cited_list),
     (("after_recognition",), "after recognition", cited_list),
     (("tips",), "tips", cited_list),
+    (("if_refused", "decisions"), "the decisions the authority can take", cited),
+    (("if_refused", "objection"), "how to object to a decision", objection),
+    (("if_refused", "next_stops"), "where to get help after a refusal", cited),
+    (("if_refused", "contacts"), "advice services after a refusal", ids),
+    (("money_help", "status"), "financial support", status_words(MONEY_HELP)),
+    (("money_help", "items"), "financial support", cited_list),
+    (("apply_online", "status"), "online application", status_words(APPLY_ONLINE)),
+    (("apply_online", "services"), "online application", online_services),
+    (("apply_online", "note"), "how to apply", cited),
+    (("notices",), "notice", notices),
     (("help", "grensinfopunten"), "Grensinfopunten", ids),
     (("help", "contacts"), "advice contacts", ids),
 )
@@ -165,7 +183,7 @@ def roadmap(old: dict[str, Any], new: dict[str, Any], names: Names) -> Iterator[
     yield from _costs(old.get("costs"), new.get("costs"), names)
     for path, label, rule in SECTIONS[4:]:
         yield from rule(label, get_in(old, *path), get_in(new, *path), names)
-    for section in ("language", "compensation", "temporary", "help"):
+    for section in ("language", "compensation", "temporary", "if_refused", "money_help", "apply_online", "help"):
         known = {p[1] for p, _, _ in SECTIONS if p[0] == section}
         for key in sorted((set(as_dict(old.get(section))) | set(as_dict(new.get(section)))) - known):
             if get_in(old, section, key) != get_in(new, section, key):

@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostic, error, repeated, warning
 from generator.load.documents import Document, JsonPath
 from generator.load.inputs import Inputs, entries_of
 from generator.model import paths
-from generator.validate import catalogue, open_items, related, schema
+from generator.validate import catalogue, official, open_items, related, schema
 
 LANGS = {"nl", "de", "fr", "en"}
 _REGISTRY_NAME = "roadmaps/registry/authorities.yaml"
@@ -187,6 +187,7 @@ def check_registry_refs(inputs: Inputs) -> Iterator[Diagnostic]:
 # ---- roadmap rules -------------------------------------------------------------------------------------------
 
 _AUTHORITY_KEYS = ("authority", "ask", "checked_by")
+_CONTACT_LISTS = (("help", "contacts"), ("if_refused", "contacts"))
 
 
 def _describe_ref(path: JsonPath) -> str:
@@ -198,7 +199,7 @@ def _describe_ref(path: JsonPath) -> str:
 def check_roadmap_refs(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
     authorities = inputs.ids("authorities")
     for path, value in doc.nodes():
-        is_ref = path and (path[-1] in _AUTHORITY_KEYS or (path[:2] == ("help", "contacts") and len(path) == 3))
+        is_ref = path and (path[-1] in _AUTHORITY_KEYS or (path[:2] in _CONTACT_LISTS and len(path) == 3))
         if is_ref and isinstance(value, str) and value not in authorities:
             yield error(
                 doc.path,
@@ -332,6 +333,7 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
     diagnostics += check_registry_refs(inputs)
     for doc in inputs.roadmaps:
         diagnostics += check_roadmap_refs(doc, inputs)
+        diagnostics += official.check(doc)
     for doc in inputs.catalogues:
         diagnostics += check_catalogue_refs(doc, inputs)
     diagnostics += catalogue.check(inputs)
