@@ -19,8 +19,15 @@ from bs4 import BeautifulSoup, SoupStrainer, Tag
 from generator.model.entities import Project
 from generator.render.formatting import fold
 from generator.render.titles import every_title
+from tests.site_without_factsheets import built
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built()
+
 
 LANGUAGES = ("nl", "de", "fr", "en")
 MAX_DEPTH = 6  # the guide asks at most origin, destination (and Brussels), mode
@@ -116,8 +123,8 @@ def _first_page_titles(site: Path, lang: str) -> dict[str, list[Path]]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_guide_lists_every_title_in_every_language(built_site: Path, real_project: Project, lang: str) -> None:
-    listed = _first_page_titles(built_site, lang)
+def test_the_guide_lists_every_title_in_every_language(site: Path, real_project: Project, lang: str) -> None:
+    listed = _first_page_titles(site, lang)
     missing = [t.title for key, t in every_title(real_project).items() if key not in listed]
     assert missing == []
     for key in ("erzieherin", "erzieher", "kita-erzieherin", "hebamme", "lehrer", "docent", "professeur", "regent"):
@@ -125,12 +132,12 @@ def test_the_guide_lists_every_title_in_every_language(built_site: Path, real_pr
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_shared_title_offers_the_choices(built_site: Path, real_project: Project, lang: str) -> None:
-    listed = _first_page_titles(built_site, lang)
+def test_a_shared_title_offers_the_choices(site: Path, real_project: Project, lang: str) -> None:
+    listed = _first_page_titles(site, lang)
     for key in ("lehrer", "docent", "teacher", "erzieher", "pedagogisch medewerker"):
         (choice,) = listed[key]
         assert "/catalogue/titles/" in choice.as_posix()
-        professions = {p.relative_to(built_site / lang).as_posix() for p in _links(choice, built_site)}
+        professions = {p.relative_to(site / lang).as_posix() for p in _links(choice, site)}
         shared = every_title(real_project)[key].professions
         assert len(shared) > 1
         for pid in shared:
@@ -154,24 +161,24 @@ def _unknown_everywhere(project: Project) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_title_leads_to_who_decides(built_site: Path, real_project: Project, lang: str) -> None:
+def test_every_title_leads_to_who_decides(site: Path, real_project: Project, lang: str) -> None:
     seen: dict[Path, bool] = {}
     dead_ends = {
         target
-        for targets in _first_page_titles(built_site, lang).values()
+        for targets in _first_page_titles(site, lang).values()
         for target in targets
-        if not _ends_well(target, built_site, real_project, seen)
+        if not _ends_well(target, site, real_project, seen)
     }
-    gaps = {built_site / lang / "catalogue" / pid / "index.html" for pid in _unknown_everywhere(real_project)}
-    assert sorted(p.relative_to(built_site).as_posix() for p in dead_ends - gaps) == []
+    gaps = {site / lang / "catalogue" / pid / "index.html" for pid in _unknown_everywhere(real_project)}
+    assert sorted(p.relative_to(site).as_posix() for p in dead_ends - gaps) == []
     for page in dead_ends:  # an honest "not known", with where to ask
         hrefs = [str(a["href"]) for a in _content(page).find_all("a", href=True)]
         assert any("regprof" in h for h in hrefs) and any("grensinfopunten" in h for h in hrefs), page
 
 
-def test_the_erzieherin_from_aachen_finds_duo(built_site: Path) -> None:
+def test_the_erzieherin_from_aachen_finds_duo(site: Path) -> None:
     """The story that started it: 'Erzieherin', in German, reaches the Dutch childcare profession and DUO."""
-    titles = _first_page_titles(built_site, "de")
+    titles = _first_page_titles(site, "de")
     (educator,) = titles["erzieherin / erzieher"]
     page = _content(educator)
     related = page.select_one("#related")

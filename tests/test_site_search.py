@@ -18,8 +18,15 @@ from typing import Any
 import pytest
 
 from generator.output.search_words import separator
+from tests.site_without_factsheets import built
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    return built()
+
 
 LANGUAGES = ("nl", "de", "fr", "en")
 
@@ -53,9 +60,9 @@ def search(site: Path, lang: str, query: str) -> list[str]:
     return sorted(p for p, words in _tokens(site, lang).items() if any(w.startswith(t) for t in terms for w in words))
 
 
-def test_the_site_uses_the_stop_word_separator(built_site: Path) -> None:
+def test_the_site_uses_the_stop_word_separator(site: Path) -> None:
     for lang in LANGUAGES:
-        assert _index(built_site, lang)["config"]["separator"] == separator()
+        assert _index(site, lang)["config"]["separator"] == separator()
 
 
 @pytest.mark.parametrize(
@@ -75,36 +82,34 @@ def test_the_site_uses_the_stop_word_separator(built_site: Path) -> None:
         ("fr", "kiné", {"catalogue/physiotherapist/"}),
     ],
 )
-def test_search_finds_the_profession(built_site: Path, lang: str, query: str, expected: set[str]) -> None:
-    found = set(search(built_site, lang, query))
+def test_search_finds_the_profession(site: Path, lang: str, query: str, expected: set[str]) -> None:
+    found = set(search(site, lang, query))
     assert expected <= found, sorted(found)
 
 
-def test_a_shared_title_finds_its_choice_page(built_site: Path) -> None:
-    assert any(p.startswith("catalogue/titles/lehrer") for p in search(built_site, "de", "Lehrer"))
+def test_a_shared_title_finds_its_choice_page(site: Path) -> None:
+    assert any(p.startswith("catalogue/titles/lehrer") for p in search(site, "de", "Lehrer"))
 
 
-def test_function_words_match_nothing(built_site: Path) -> None:
+def test_function_words_match_nothing(site: Path) -> None:
     for lang, word in [("fr", "de"), ("fr", "la"), ("nl", "van"), ("nl", "de"), ("de", "der"), ("en", "the")]:
-        assert search(built_site, lang, word) == [], word
-    with_stop_word = search(built_site, "fr", "professeur de mathématiques")
-    assert with_stop_word == search(built_site, "fr", "professeur mathématiques")
+        assert search(site, lang, word) == [], word
+    with_stop_word = search(site, "fr", "professeur de mathématiques")
+    assert with_stop_word == search(site, "fr", "professeur mathématiques")
     assert len(with_stop_word) < 40, len(with_stop_word)
 
 
-def test_guide_question_pages_stay_out_of_the_index(built_site: Path) -> None:
+def test_guide_question_pages_stay_out_of_the_index(site: Path) -> None:
     for lang in LANGUAGES:
-        guide = {
-            d["location"].split("#")[0] for d in _index(built_site, lang)["docs"] if d["location"].startswith("guide/")
-        }
+        guide = {d["location"].split("#")[0] for d in _index(site, lang)["docs"] if d["location"].startswith("guide/")}
         assert guide <= {"guide/", "guide/graph/"}, sorted(guide)[:5]
-    assert len(search(built_site, "fr", "kiné")) < 30  # one page per physiotherapy route, not one per guide step
+    assert len(search(site, "fr", "kiné")) < 30  # one page per physiotherapy route, not one per guide step
 
 
-def test_no_two_results_share_a_title(built_site: Path) -> None:
+def test_no_two_results_share_a_title(site: Path) -> None:
     for lang in LANGUAGES:
         titles: dict[str, str] = {}
-        for doc in _index(built_site, lang)["docs"]:
+        for doc in _index(site, lang)["docs"]:
             if "#" in doc["location"]:
                 continue
             assert doc["title"] not in titles, (lang, doc["title"], doc["location"], titles.get(doc["title"]))
