@@ -201,8 +201,10 @@ def _render_one(
         result.problems.append(
             (
                 "factsheet-too-long",
-                f"the factsheet of {job.what} needs {result.pages} A4 pages; at most {job.max_pages} are allowed. "
-                "Shorten the longest texts of this roadmap (step descriptions, documents, temporary work).",
+                f"the factsheet of {job.what} needs {result.pages} A4 pages; at most {job.max_pages} are allowed "
+                "(3 per language, at 9.5pt type). Shorten the longest texts of this roadmap (step descriptions, "
+                "documents, temporary work, contacts), or raise PAGES_PER_LANGUAGE in generator/render/factsheets.py "
+                "if every sheet has grown.",
             )
         )
     result.pdf = document.write_pdf(**PDF_OPTIONS)
