@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint validate clean help bench
+.PHONY: site serve test lint validate clean help bench audit
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -30,6 +30,9 @@ lint: $(STAMP)  ## ruff
 test: $(STAMP) node_modules/.installed  ## The whole test suite, browser tests included
 	$(BIN)/ruff check generator tests
 	$(BIN)/pytest
+
+audit: site node_modules/.installed  ## Lighthouse gate: mobile scores of 7 kinds of page in every language (bench/audit.py)
+	$(BIN)/python -m bench.audit
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
