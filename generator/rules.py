@@ -75,7 +75,7 @@ RULES: dict[str, Rule] = {
     "config": Rule(E, "The settings block extra.grensroutes in mkdocs.yml is missing or invalid."),
     "mkdocs": Rule(E, "MkDocs failed to build a language (the message shows its output)."),
     # the printable factsheets
-    "factsheet-too-long": Rule(E, "A roadmap's factsheet does not fit on 2 A4 pages (4 for a two-language sheet): shorten its longest texts."),
+    "factsheet-too-long": Rule(E, "A roadmap's factsheet does not fit on 3 A4 pages per language (6 for a two-language sheet) at 9.5pt: shorten its longest texts."),
     "factsheet-render": Rule(E, "WeasyPrint reported a problem while making a factsheet (a font or file that failed to load, bad CSS)."),
     "factsheet-glyph": Rule(E, "A factsheet uses a character that the bundled fonts (generator/fonts/) lack; it would print in a stray system font."),
 }

@@ -22,6 +22,7 @@ from generator.render.language import Kit, Language
 
 TEMPLATE = "factsheet.html.j2"
 STYLESHEET = "factsheet.css"  # a template file: the PDF stage reads it
+TIGHT_STYLESHEET = "factsheet-compact.css"  # added when it saves a nearly empty last page
 # Printed after a statement we are not fully sure of (the web shows the same confidence in words); the legend explains
 # them. Plain characters of the text font, so they survive copying text out of the PDF and reach screen readers.
 CONFIDENCE_MARKS = {"medium": "*", "low": "?"}
