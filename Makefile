@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test test-fast lint types validate clean help bench lock
+.PHONY: site serve test test-fast lint types validate clean help bench lock audit
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,6 +46,9 @@ test: $(STAMP) node_modules/.installed  ## The whole test suite: lint, types, un
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+audit: site node_modules/.installed  ## Lighthouse gate: mobile scores of 7 kinds of page in every language (bench/audit.py)
+	$(BIN)/python -m bench.audit
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

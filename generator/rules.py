@@ -80,7 +80,7 @@ RULES: dict[str, Rule] = {
     "build-busy": Rule(E, "Another build is running in the same folder (for example `make serve`); wait for it to finish."),
     "system-library": Rule(E, "A system library the build needs is missing; the message names the package to install."),
     # the printable factsheets
-    "factsheet-too-long": Rule(E, "A roadmap's factsheet does not fit on 2 A4 pages (4 for a two-language sheet): shorten its longest texts."),
+    "factsheet-too-long": Rule(E, "A roadmap's factsheet does not fit on 3 A4 pages per language (6 for a two-language sheet) at 9.5pt: shorten its longest texts."),
     "factsheet-render": Rule(E, "WeasyPrint reported a problem while making a factsheet (a font or file that failed to load, bad CSS)."),
     "factsheet-glyph": Rule(E, "A factsheet uses a character that the bundled fonts (generator/fonts/) lack; it would print in a stray system font."),
 }

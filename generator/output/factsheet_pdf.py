@@ -1,5 +1,8 @@
 """Factsheets, step 2: HTML → PDF with WeasyPrint, checked, and cached by a hash of everything that shapes the bytes.
 
+A sheet whose last page would be nearly empty (under TIGHTEN_BELOW of its text area) is rendered once more with
+factsheet-compact.css added (less leading, the same type size); that version is kept when it has fewer pages.
+
 All sheets missing from the cache are rendered in warm worker processes, one per core (each imports WeasyPrint and
 loads the fonts once, then renders its share of the sheets). A sheet with too many pages, any WeasyPrint warning (a font or file that failed to load, bad CSS) or a
 character that the bundled fonts lack is a problem that fails the build; only good PDFs enter the cache.
@@ -35,7 +38,9 @@ TEXT_FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 SYMBOL_FONT, SYMBOL_RANGE = "NotoSansMath-Regular.ttf", range(0x2190, 0x2300)  # as its @font-face unicode-range
 # Changing any of these changes the PDFs without changing their HTML: they are part of every cache key.
 STYLESHEET = resources.TEMPLATES / factsheet_html.STYLESHEET
-CODE = (Path(__file__), Path(factsheet_html.__file__), STYLESHEET)
+TIGHT_STYLESHEET = resources.TEMPLATES / factsheet_html.TIGHT_STYLESHEET
+CODE = (Path(__file__), Path(factsheet_html.__file__), STYLESHEET, TIGHT_STYLESHEET)
+TIGHTEN_BELOW = 0.3  # a last page filled less than this is worth one more render with tighter spacing
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True}  # tagged PDF: headings, lists and tables for screen readers
 
 
@@ -180,12 +185,27 @@ def render_here(jobs: list[Job]) -> list[Rendered]:
     fonts = FontConfiguration()
     with _weasyprint_log() as log:
         css = weasyprint.CSS(filename=STYLESHEET, font_config=fonts, url_fetcher=fetcher)
+        tight = weasyprint.CSS(filename=TIGHT_STYLESHEET, font_config=fonts, url_fetcher=fetcher)
         setup = list(log.messages)
-        return [_render_one(weasyprint, job, css, fonts, fetcher, log, setup) for job in jobs]
+        return [_render_one(weasyprint, job, (css, tight), fonts, fetcher, log, setup) for job in jobs]
+
+
+def last_page_fill(document: Any) -> float:
+    """How far down the last page's text area its content reaches (0.0 to 1.0), from WeasyPrint's layout."""
+    from weasyprint.formatting_structure import boxes
+
+    page = document.pages[-1]._page_box  # WeasyPrint keeps the laid-out boxes of each page here
+    top, height = page.content_box_y(), page.height
+    content = (box for child in page.children if not isinstance(child, boxes.MarginBox) for box in child.descendants())
+    bottom = max(
+        (b.position_y + b.margin_height() for b in content if isinstance(b, boxes.LineBox | boxes.ReplacedBox)),
+        default=top,
+    )
+    return float((bottom - top) / height)
 
 
 def _render_one(
-    weasyprint: Any, job: Job, css: Any, fonts: Any, fetcher: Any, log: _Collect, setup: list[str]
+    weasyprint: Any, job: Job, css: tuple[Any, Any], fonts: Any, fetcher: Any, log: _Collect, setup: list[str]
 ) -> Rendered:
     result = Rendered()
     glyphs = missing_glyphs(job.html)
@@ -195,16 +215,21 @@ def _render_one(
             ("factsheet-glyph", f"the factsheet of {job.what} uses {listed}, which the fonts in generator/fonts/ lack")
         )
     log.messages[:] = list(setup)
-    document = weasyprint.HTML(string=job.html, base_url=str(FONTS), url_fetcher=fetcher).render(
-        font_config=fonts, stylesheets=[css], **PDF_OPTIONS
-    )
+    html = weasyprint.HTML(string=job.html, base_url=str(FONTS), url_fetcher=fetcher)
+    document = html.render(font_config=fonts, stylesheets=[css[0]], **PDF_OPTIONS)
+    if len(document.pages) > 1 and last_page_fill(document) < TIGHTEN_BELOW:
+        tighter = html.render(font_config=fonts, stylesheets=list(css), **PDF_OPTIONS)
+        if len(tighter.pages) < len(document.pages):
+            document = tighter
     result.pages = len(document.pages)
     if result.pages > job.max_pages:
         result.problems.append(
             (
                 "factsheet-too-long",
-                f"the factsheet of {job.what} needs {result.pages} A4 pages; at most {job.max_pages} are allowed. "
-                "Shorten the longest texts of this roadmap (step descriptions, documents, temporary work).",
+                f"the factsheet of {job.what} needs {result.pages} A4 pages; at most {job.max_pages} are allowed "
+                "(3 per language, at 9.5pt type). Shorten the longest texts of this roadmap (step descriptions, "
+                "documents, temporary work, contacts), or raise PAGES_PER_LANGUAGE in generator/render/factsheets.py "
+                "if every sheet has grown.",
             )
         )
     result.pdf = document.write_pdf(**PDF_OPTIONS)

@@ -6,7 +6,7 @@ writes into .build/docs/<lang>/factsheets/, so MkDocs publishes them with the si
 Two-language sheets: the client's language on the left, the language of the destination's authorities on the right,
 for every official language of the origin (the client's) and of the destination (the adviser's and the forms') that
 differ and that the site has. So NL → DE-NW gives nl+de, NL → BE-FR nl+fr, BE → NL fr+nl and de+nl, DE → NL de+nl,
-and NL → BE-FL none (both sides speak Dutch). A two-language sheet may have 4 pages, a one-language sheet 2.
+and NL → BE-FL none (both sides speak Dutch). Page limits: see generator/render/factsheets.py.
 """
 
 from __future__ import annotations

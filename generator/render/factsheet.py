@@ -17,11 +17,15 @@ from markupsafe import Markup
 
 from generator.config import LANGUAGE_NAMES
 from generator.model.entities import Authority, Project, Roadmap
-from generator.model.facts import Amount, Level, Period, Temporary
+from generator.model.facts import Amount, Cited, Level, Period, Temporary
 from generator.render.language import Kit, Language
 
 TEMPLATE = "factsheet.html.j2"
 STYLESHEET = "factsheet.css"  # a template file: the PDF stage reads it
+TIGHT_STYLESHEET = "factsheet-compact.css"  # added when it saves a nearly empty last page
+# Printed after a statement we are not fully sure of (the web shows the same confidence in words); the legend explains
+# them. Plain characters of the text font, so they survive copying text out of the PDF and reach screen readers.
+CONFIDENCE_MARKS = {"medium": "*", "low": "?"}
 # The backslash escapes formatting.md_escape adds; its HTML entities (&amp; &lt; &#58; …) stay valid in HTML.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#!|.+-])")
 
@@ -35,6 +39,23 @@ class HtmlLanguage:
 
     def __init__(self, md: Language) -> None:
         self.lang, self.md = md.lang, md
+        self.marked: set[str] = set()  # the confidence marks printed so far: the legend explains just these
+
+    def mark(self, value: Cited | Amount | Period | Level) -> Markup:
+        """The confidence mark after a medium- or low-confidence statement (nothing after a sure one)."""
+        symbol = CONFIDENCE_MARKS.get(value.confidence)
+        if symbol is None:
+            return Markup("")
+        self.marked.add(value.confidence)
+        return Markup('&#160;<span class="mark mark-{}">{}</span>').format(value.confidence, symbol)
+
+    def fact(self, value: Cited) -> Markup:
+        """A text statement with its confidence mark."""
+        return Markup(self.t(value.text) + self.mark(value))
+
+    def legend(self) -> list[tuple[str, str]]:
+        """(symbol, meaning) for every mark printed on this side, sure to unsure."""
+        return [(CONFIDENCE_MARKS[c], self.md.label("fs_mark_" + c)) for c in CONFIDENCE_MARKS if c in self.marked]
 
     def label(self, key: str, **values: Any) -> str:
         return self.md.label(key, **values)

@@ -6,7 +6,12 @@ writes into .build/docs/<lang>/factsheets/, so MkDocs publishes them with the si
 Two-language sheets: the client's language on the left, the language of the destination's authorities on the right,
 for every official language of the origin (the client's) and of the destination (the adviser's and the forms') that
 differ and that the site has. So NL → DE-NW gives nl+de, NL → BE-FR nl+fr, BE → NL fr+nl and de+nl, DE → NL de+nl,
-and NL → BE-FL none (both sides speak Dutch). A two-language sheet may have 4 pages, a one-language sheet 2.
+and NL → BE-FL none (both sides speak Dutch).
+
+Page limits: 3 A4 pages per language (a one-language sheet 3, a two-language sheet 6). They follow from the content: at
+9.5pt, with every fact kept, the longest roadmaps (nurse and physiotherapist NL → BE-*) fill about 2.5 pages, which
+leaves half a page per language for new sections. The limit stays a gate (factsheet-too-long), so no sheet grows past
+it without notice.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from generator.render.language import Kit, Language, Page
 
 FOLDER = "factsheets"
 INDEX = f"{FOLDER}/index.md"  # the download page of each language, beside its PDFs
-PAGES_PER_LANGUAGE = 2
+PAGES_PER_LANGUAGE = 3  # see the module docstring: decided from the longest sheets at 9.5pt
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,15 @@ def pairs(roadmap: Roadmap, languages: tuple[str, ...]) -> list[tuple[str, str]]
 def plan(project: Project, settings: Settings) -> list[Sheet]:
     sheets = [Sheet(r, (lang,)) for r in project.roadmaps for lang in settings.languages]
     return sheets + [Sheet(r, pair) for r in project.roadmaps for pair in pairs(r, settings.languages)]
+
+
+def pair_links(roadmap: Roadmap, L: Language) -> list[tuple[str, str]]:
+    """(link text, file name) of this roadmap's two-language sheets that this language's site carries."""
+    return [
+        (L.label("fs_pair_link", left=LANGUAGE_NAMES[pair[0]], right=LANGUAGE_NAMES[pair[1]]), Sheet(roadmap, pair).pdf)
+        for pair in pairs(roadmap, L.kit.settings.languages)
+        if L.lang in pair
+    ]
 
 
 def page_url(settings: Settings, roadmap: Roadmap, lang: str) -> str:

@@ -9,7 +9,7 @@ from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
 from generator.model.facts import Period, current_notices
 from generator.model.money import add_money
-from generator.render import costs, feedback, seo, timeline
+from generator.render import costs, factsheets, feedback, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -63,6 +63,7 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
         timeline=timeline.svg(roadmap, L),
         jsonld=seo.roadmap_jsonld(roadmap, L, title),
         notices=current_notices(roadmap.notices, L.kit.built.isoformat()),
+        factsheet_pairs=factsheets.pair_links(roadmap, L),
     )
     return Page(paths.roadmap_page(roadmap.key), markdown)
 
