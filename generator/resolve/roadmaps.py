@@ -26,7 +26,7 @@ from generator.model.entities import (
     Term,
 )
 from generator.model.facts import Amount, Cited, Period
-from generator.resolve import catalogue
+from generator.resolve import catalogue, local_offices
 from generator.validate.documents import roadmap_key
 from generator.validate.schema import pointer
 
@@ -181,4 +181,5 @@ def resolve(inputs: Inputs) -> Project:
         project.glossary,
         tuple(roadmaps),
     )
-    return replace(with_roadmaps, catalogue=catalogue.resolve(inputs, with_roadmaps))
+    lands = local_offices.resolve(inputs, project.jurisdictions, project.authorities)
+    return replace(with_roadmaps, catalogue=catalogue.resolve(inputs, with_roadmaps), local_offices=lands)
