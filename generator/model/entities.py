@@ -41,6 +41,7 @@ class Jurisdiction:
     official_languages: tuple[str, ...]
     destination: bool
     parent: str | None = None
+    forms: dict[str, dict[str, str]] = field(default_factory=dict)  # language → from / to / in → the name in a sentence
 
 
 @dataclass(frozen=True)

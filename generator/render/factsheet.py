@@ -16,8 +16,9 @@ import segno
 from markupsafe import Markup
 
 from generator.config import LANGUAGE_NAMES
-from generator.model.entities import Authority, Project, Roadmap
+from generator.model.entities import Authority, Project, Roadmap, Source
 from generator.model.facts import Amount, Level, Period, Temporary
+from generator.render import grammar
 from generator.render.language import Kit, Language
 
 TEMPLATE = "factsheet.html.j2"
@@ -60,6 +61,14 @@ class HtmlLanguage:
     def measures(self, keys: list[str]) -> str:
         return self.md.measures(keys)
 
+    def language_name(self, code: str) -> str:
+        return self.md.language_name(code)
+
+    def source(self, source: Source) -> Markup:
+        """A source as the sheet prints it: publisher or title, and its check date."""
+        who = source.publisher or source.title
+        return Markup("{} ({})").format(who, self.md.label("source_checked", date=self.md.date(source.checked)))
+
     def date(self, value: str) -> str:
         return self.md.date(value)
 
@@ -100,14 +109,10 @@ def build_date(epoch: str) -> str:
 
 def side(roadmap: Roadmap, project: Project, md: Language, url: str, built: str) -> Side:
     L, lang = HtmlLanguage(md), md.lang
-    names = {
-        "profession": roadmap.profession.name[lang],
-        "origin": roadmap.origin.name[lang],
-        "destination": roadmap.destination.name[lang],
-    }
-    title = L.label("title", **names)
+    names = grammar.route_names(roadmap, lang)
+    title = grammar.route_title(roadmap, md.labels, lang)
     meta = L.label("fs_meta", checked=L.date(roadmap.oldest_check), version=roadmap.version, built=L.date(built))
-    return Side(L, url, qr_svg(url), title[0].upper() + title[1:], L.label("subtitle", **names), meta)
+    return Side(L, url, qr_svg(url), title, L.label("subtitle", **names), meta)
 
 
 def css_string(text: str) -> Markup:

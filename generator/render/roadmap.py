@@ -9,7 +9,7 @@ from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
 from generator.model.facts import Period
 from generator.model.money import add_money
-from generator.render import costs, feedback, seo, timeline
+from generator.render import costs, feedback, grammar, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -33,13 +33,8 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
 
 def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url: str = "") -> Page:
     L = lang
-    names = {
-        "profession": roadmap.profession.name[L.lang],
-        "origin": roadmap.origin.name[L.lang],
-        "destination": roadmap.destination.name[L.lang],
-    }
-    title = L.label("title", **names)
-    title = title[0].upper() + title[1:]
+    names = grammar.route_names(roadmap, L.lang)
+    title = grammar.route_title(roadmap, L.labels, L.lang)
     markdown = L.render(
         "roadmap.md.j2",
         r=roadmap,

@@ -45,7 +45,8 @@ def _entries(inputs: Inputs, kind: str) -> list[tuple[dict[str, Any], dict[str, 
 def _jurisdictions(inputs: Inputs) -> dict[str, Jurisdiction]:
     return {
         e["code"]: Jurisdiction(
-            e["code"], e["country"], e["name"], tuple(e["official_languages"]), e["destination"], e.get("parent")
+            e["code"], e["country"], e["name"], tuple(e["official_languages"]), e["destination"], e.get("parent"),
+            e.get("forms", {}),
         )
         for e, _ in _entries(inputs, "jurisdictions")
     }
