@@ -25,7 +25,7 @@ from generator.model.entities import Project
 from generator.output import factsheets, finish, write
 from generator.render import catalogue as catalogue_pages
 from generator.render import factsheets as factsheet_index
-from generator.render import guide, maintainers, opendata, professions
+from generator.render import guide, local_offices, maintainers, opendata, professions
 from generator.render import roadmap as roadmap_pages
 from generator.render import schema_reference as schemaref
 from generator.render.language import Kit, Language, Page
@@ -166,6 +166,7 @@ def render_language(job: Job, lang: str, memo: Memo | None = None) -> list[Page]
         *roadmap_pages.site_pages(job.project, L),
         *(guide.pages(job.flow, job.project, L) if job.flow is not None else []),
         *catalogue(job, L, memo),
+        *local_offices.pages(job.project, L),
         *professions.pages(job.project, L),
         opendata.data_page(job.project, L),
         factsheet_index.index_page(job.project, L),

@@ -9,7 +9,7 @@ from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
 from generator.model.facts import Period
 from generator.model.money import add_money
-from generator.render import costs, feedback, grammar, seo, timeline
+from generator.render import costs, feedback, grammar, local_offices, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -52,6 +52,7 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
         time_words=costs.time_words,
         timeline=timeline.svg(roadmap, L),
         jsonld=seo.roadmap_jsonld(roadmap, L, title),
+        local_offices=local_offices.link(roadmap, project, L),
     )
     return Page(paths.roadmap_page(roadmap.key), markdown)
 
