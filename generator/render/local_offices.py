@@ -69,8 +69,9 @@ def link(roadmap: Roadmap, project: Project, L: Language) -> Link | None:
     land_offices = {o.authority.id for o in land.offices}
     local = [s for s in roadmap.steps if s.authority.kind == "local" and s.authority.jurisdiction.code == land.jurisdiction.code]
     central = [s for s in roadmap.steps if s.authority.id in land_offices]
-    chosen = (local or central or [None])[0]
-    if chosen is None:
+    steps = local or central
+    if not steps:
         return None
+    chosen = steps[0]
     href = page_link(paths.roadmap_page(roadmap.key), paths.local_offices_page(land.jurisdiction.code))
     return Link(chosen, href, title(land, L))
