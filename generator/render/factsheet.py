@@ -16,9 +16,9 @@ import segno
 from markupsafe import Markup
 
 from generator.config import LANGUAGE_NAMES
-from generator.model.entities import Authority, Project, Roadmap, Source
+from generator.model.entities import Authority, Grensinfopunt, Project, Roadmap
 from generator.model.facts import Amount, Level, Period, Temporary
-from generator.render import grammar
+from generator.render import grammar, grensinfopunten
 from generator.render.language import Kit, Language
 
 TEMPLATE = "factsheet.html.j2"
@@ -64,10 +64,9 @@ class HtmlLanguage:
     def language_name(self, code: str) -> str:
         return self.md.language_name(code)
 
-    def source(self, source: Source) -> Markup:
-        """A source as the sheet prints it: publisher or title, and its check date."""
-        who = source.publisher or source.title
-        return Markup("{} ({})").format(who, self.md.label("source_checked", date=self.md.date(source.checked)))
+    def gip(self, point: Grensinfopunt) -> dict[str, Any]:
+        """A Grensinfopunt's contact details as plain values (grensinfopunten.fields)."""
+        return grensinfopunten.fields(point, self.lang, self.md.labels)
 
     def date(self, value: str) -> str:
         return self.md.date(value)

@@ -21,7 +21,7 @@ from generator.model.entities import Authority, Fact, Jurisdiction, Project, Sou
 from generator.model.facts import Amount, Cited, Level, Period, Temporary
 from generator.model.money import Money
 from generator.render import formatting as fmt
-from generator.render import grammar
+from generator.render import grammar, grensinfopunten
 
 Labels = dict[str, dict[str, str]]  # language → label key → text
 Sourced = Cited | Amount | Period | Level  # anything that carries `source` and `confidence`
@@ -223,6 +223,7 @@ def markdown_environment(templates: Mapping[str, str]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["url"] = lambda u: Markup(fmt.md_url(u))
+    env.globals["gip_details"] = grensinfopunten.details
     # Only for the output of our own macros, which escape every value they insert.
     env.filters["trusted"] = Markup
     return env
