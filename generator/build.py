@@ -24,7 +24,7 @@ from generator.model import paths
 from generator.model.entities import Project
 from generator.output import factsheets, finish, lock, system, write
 from generator.render import catalogue as catalogue_pages
-from generator.render import checklist, guide, maintainers, opendata, professions
+from generator.render import checklist, guide, local_offices, maintainers, opendata, professions
 from generator.render import factsheets as factsheet_index
 from generator.render import roadmap as roadmap_pages
 from generator.render import schema_reference as schemaref
@@ -167,6 +167,7 @@ def render_language(job: Job, lang: str, memo: Memo | None = None) -> list[Page]
         *checklist.pages(job.project, L),
         *(guide.pages(job.flow, job.project, L) if job.flow is not None else []),
         *catalogue(job, L, memo),
+        *local_offices.pages(job.project, L),
         *professions.pages(job.project, L),
         opendata.data_page(job.project, L),
         factsheet_index.index_page(job.project, L),

@@ -58,6 +58,8 @@ RULES: dict[str, Rule] = {
     "unknown-profession": Rule(E, "A roadmap names a profession that is not in roadmaps/registry/professions.yaml."),
     "unknown-jurisdiction": Rule(E, "A jurisdiction code that is not in roadmaps/registry/jurisdictions.yaml."),
     "invalid-destination": Rule(E, "A destination that does not decide on recognition itself (e.g. BE instead of BE-FL)."),
+    "unknown-region": Rule(E, "A district of roadmaps/registry/local-offices.yaml names a regional government (Bezirksregierung) that its Land does not list."),
+    "duplicate-town": Rule(E, "A town is listed under two districts of the same Land in roadmaps/registry/local-offices.yaml."),
     "path-mismatch": Rule(E, "The file's folder and name do not match its profession, origin and destination (catalogue: its jurisdiction)."),
     # the guide's question flow (roadmaps/guide/flow.yaml)
     "flow-unknown-target": Rule(E, "An answer or outcome of the guide leads to a question, outcome or place that is not in the flow."),

@@ -13,7 +13,7 @@ from generator.load import parse_cache
 from generator.load.documents import Document, iter_yaml, load_file
 from generator.model import paths
 
-REGISTRY_KINDS = ("jurisdictions", "authorities", "professions", "grensinfopunten", "glossary")
+REGISTRY_KINDS = ("jurisdictions", "authorities", "professions", "grensinfopunten", "glossary", "local-offices")
 
 
 @dataclass

@@ -15,12 +15,24 @@ def read_labels() -> Labels:
     """UI strings per language: labels.yaml plus one file per feature in labels/ (keys must not clash)."""
     merged: Labels = {}
     for path in [resources.LABELS_MAIN, *sorted(resources.LABELS.glob("*.yaml"))]:
-        for lang, strings in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        for lang, nested in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            strings = flat(nested)
             clash = set(strings) & set(merged.get(lang, {}))
             if clash:
                 raise ValueError(f"{path.name}: label keys defined twice: {sorted(clash)}")
             merged.setdefault(lang, {}).update(strings)
     return merged
+
+
+def flat(strings: dict[str, str | dict[str, str]]) -> dict[str, str]:
+    """A label with plural variants ({one: …, other: …}) becomes one key per CLDR category: 'key.one', 'key.other'."""
+    out: dict[str, str] = {}
+    for key, value in strings.items():
+        if isinstance(value, dict):
+            out.update({f"{key}.{category}": text for category, text in value.items()})
+        else:
+            out[key] = value
+    return out
 
 
 def read_templates() -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,7 @@ class Jurisdiction:
     official_languages: tuple[str, ...]
     destination: bool
     parent: str | None = None
+    forms: dict[str, dict[str, str]] = field(default_factory=dict)  # language → from / to / in → the name in a sentence
 
 
 @dataclass(frozen=True)
@@ -232,3 +234,79 @@ class Project:
     glossary: tuple[Term, ...]
     roadmaps: tuple[Roadmap, ...] = field(default=())
     catalogue: dict[str, CatalogueProfession] = field(default_factory=dict)
+    local_offices: dict[str, Land] = field(default_factory=dict)  # Land code → its districts near the border
+
+
+# ---- the districts near the border and their offices (roadmaps/registry/local-offices.yaml) ----
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    sources: tuple[Source, ...]
+    checked: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A regional government (NRW: Bezirksregierung) and, sourced, the districts it covers."""
+
+    id: str
+    name: str
+    website: str
+    sourcing: Sourcing
+
+
+@dataclass(frozen=True)
+class LandOffice:
+    """An office of the authority registry that acts for the whole Land, and what it handles there."""
+
+    authority: Authority
+    handles: dict[str, str]
+    sourcing: Sourcing
+
+
+@dataclass(frozen=True)
+class HealthOffice:
+    name: str
+    contact: dict[str, Any]  # website, email, phone, address: only what a source gives
+    sourcing: Sourcing | None  # None: no official page of the office was found
+
+    @property
+    def known(self) -> bool:
+        return self.sourcing is not None
+
+
+@dataclass(frozen=True)
+class District:
+    id: str
+    name: str
+    kind: str  # kreis, staedteregion, landkreis, kreisfreie-stadt
+    region: Region | None
+    towns: tuple[str, ...]
+    towns_sourcing: Sourcing | None  # None: the list is not yet checked against the official directory
+    health_office: HealthOffice
+
+
+@dataclass(frozen=True)
+class Land:
+    """One Land's page: its regional governments, its Land-wide offices and its districts near the border."""
+
+    jurisdiction: Jurisdiction
+    regions: tuple[Region, ...]
+    offices: tuple[LandOffice, ...]
+    districts: tuple[District, ...]
+
+    def towns(self) -> list[tuple[str, District]]:
+        """Every town with its district, A–Z (case and accents folded, so Übach sorts under U)."""
+        pairs = [(town, d) for d in self.districts for town in d.towns]
+        return sorted(pairs, key=lambda p: (fold(p[0]), p[0]))
+
+    def in_region(self, region: Region | None) -> tuple[District, ...]:
+        return tuple(d for d in self.districts if d.region == region)
+
+
+def fold(text: str) -> str:
+    """A sort and index key: 'Übach-Palenberg' → 'ubach-palenberg', 'Ä' → 'a', 'ß' → 'ss'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

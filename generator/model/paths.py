@@ -46,6 +46,11 @@ def roadmap_changes_tag(key: str, day: str) -> str:
     return f"{ROADMAPS}/{key}/changes/{day}"
 
 
+def local_offices_page(jurisdiction: str) -> str:
+    """The local-office page of one Land ('DE-NW' → local-offices/de-nw.md) inside one language's docs folder."""
+    return f"local-offices/{jurisdiction.lower()}.md"
+
+
 def page_url(site_url: str, lang: str, path: str) -> str:
     """An absolute address when the site's address is known, else the path from the site's root."""
     return f"{site_url}/{lang}/{path}" if site_url else f"/{lang}/{path}"

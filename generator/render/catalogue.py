@@ -24,7 +24,7 @@ from generator.model.entities import (
     Project,
     Source,
 )
-from generator.render import related, titles
+from generator.render import grensinfopunten, related, titles
 from generator.render.formatting import fold, md_escape, md_link
 from generator.render.formatting import lang_span as span
 from generator.render.formatting import page_link as link
@@ -223,7 +223,7 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
         not_regulated=related.not_regulated(L, profession, project),
         sources=citations.sources,
         eu_db=md_link(L.label("cat_eu_db"), cat.EU_DATABASE),
-        gips=[md_link(g.name, f"{link(path, GIPS)}#{g.id}") for g in gips.values()],
+        gips=grensinfopunten.by_border(gips.values()),
         gips_href=link(path, GIPS),
         index=link(path, INDEX),
         az=link(path, AZ),

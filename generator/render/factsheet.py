@@ -16,8 +16,9 @@ import segno
 from markupsafe import Markup
 
 from generator.config import LANGUAGE_NAMES
-from generator.model.entities import Authority, Project, Roadmap
+from generator.model.entities import Authority, Grensinfopunt, Project, Roadmap
 from generator.model.facts import Amount, Cited, Level, Period, Temporary
+from generator.render import grammar, grensinfopunten
 from generator.render.language import Kit, Language
 
 TEMPLATE = "factsheet.html.j2"
@@ -81,6 +82,13 @@ class HtmlLanguage:
     def measures(self, keys: list[str]) -> str:
         return self.md.measures(keys)
 
+    def language_name(self, code: str) -> str:
+        return self.md.language_name(code)
+
+    def gip(self, point: Grensinfopunt) -> dict[str, Any]:
+        """A Grensinfopunt's contact details as plain values (grensinfopunten.fields)."""
+        return grensinfopunten.fields(point, self.lang, self.md.labels)
+
     def date(self, value: str) -> str:
         return self.md.date(value)
 
@@ -121,15 +129,11 @@ def build_date(epoch: str) -> str:
 
 def side(roadmap: Roadmap, project: Project, md: Language, url: str, built: str) -> Side:
     L, lang = HtmlLanguage(md), md.lang
-    names = {
-        "profession": roadmap.profession.name[lang],
-        "origin": roadmap.origin.name[lang],
-        "destination": roadmap.destination.name[lang],
-    }
-    title = L.label("title", **names)
+    names = grammar.route_names(roadmap, lang)
+    title = grammar.route_title(roadmap, md.labels, lang)
     meta = L.label("fs_meta", checked=L.date(roadmap.oldest_check), version=roadmap.version, built=L.date(built))
     qr = qr_svg(url) if url else Markup("")  # a local build: no address to print (the sheet says so)
-    return Side(L, url, qr, title[0].upper() + title[1:], L.label("subtitle", **names), meta)
+    return Side(L, url, qr, title, L.label("subtitle", **names), meta)
 
 
 def css_string(text: str) -> Markup:

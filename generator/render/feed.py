@@ -13,6 +13,7 @@ from typing import Any
 from generator.config import Settings
 from generator.model import paths
 from generator.model.entities import Project, Roadmap
+from generator.render import grammar
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:grensroutes.eu,2026:"  # a tag URI (RFC 4151): stable ids that need no web address
@@ -51,12 +52,7 @@ def _url(settings: Settings, lang: str, path: str) -> str:
 
 
 def _title(roadmap: Roadmap, strings: dict[str, str], lang: str) -> str:
-    title = strings["title"].format(
-        profession=roadmap.profession.name[lang],
-        origin=roadmap.origin.name[lang],
-        destination=roadmap.destination.name[lang],
-    )
-    return title[:1].upper() + title[1:]
+    return grammar.route_title(roadmap, strings, lang)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: Any) -> ET.Element:

@@ -10,6 +10,7 @@ from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
+from generator.render import grammar
 from generator.render import titles as every_title
 from generator.render.formatting import page_link
 from generator.render.language import Language, Page, cite
@@ -74,7 +75,7 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         titles=every_title.entries(project, lang, visit.path) if question.professions else [],
         az=page_link(visit.path, catalogue_pages.AZ),
         script=page_link(visit.path, SCRIPT),
-        filter_count=escape(lang.labels["guide_filter_count"]),
+        filter_counts={category: escape(text) for category, text in grammar.plural_forms(lang.labels, "guide_filter_count").items()},
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)
@@ -99,7 +100,7 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
     markdown = lang.render(
         "guide-outcome.md.j2",
         r=roadmap,
-        title=lang.label("guide_result", profession=roadmap.profession.name[lang.lang], **names),
+        title=lang.label("guide_result", **grammar.route_names(roadmap, lang.lang)),
         subtitle=lang.label("subtitle", **names),
         temporary=temporary,
         cite=cite(roadmap.sources, lang),

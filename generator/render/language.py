@@ -17,10 +17,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.config import Settings
-from generator.model.entities import Authority, Fact, Project, Source
+from generator.model.entities import Authority, Fact, Jurisdiction, Project, Source
 from generator.model.facts import Amount, Cited, Level, Period, Temporary
 from generator.model.money import Money
 from generator.render import formatting as fmt
+from generator.render import grammar, grensinfopunten
 
 Labels = dict[str, dict[str, str]]  # language → label key → text
 Sourced = Cited | Amount | Period | Level  # anything that carries `source` and `confidence`
@@ -68,7 +69,18 @@ class Language:
         return self.kit.markdown.get_template(template).render(**context)
 
     def label(self, key: str, **values: Any) -> str:
+        """A label filled in; one with plural variants takes the CLDR form for `n` (1 Name, 2 Namen)."""
+        if key not in self.labels and isinstance(values.get("n"), int):
+            key = grammar.plural_key(self.labels, key, values["n"], self.lang)
         return self.labels[key].format(**values)
+
+    def form(self, jurisdiction: Jurisdiction, case: str) -> str:
+        """The jurisdiction's name in a sentence: case is from, to or in."""
+        return grammar.form(jurisdiction, self.lang, case)
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this language (CLDR): 'nl' → Niederländisch, néerlandais."""
+        return self.label("not_known") if code == "unknown" else grammar.language_name(code, self.lang)
 
     def fact(self, cite: Callable[[Sourced], Markup], fact: Cited) -> Markup:
         """A cited text fact: its text in this language, then its source marks."""
@@ -231,6 +243,7 @@ def markdown_environment(templates: Mapping[str, str]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["url"] = lambda u: Markup(fmt.md_url(u))
+    env.globals["gip_details"] = grensinfopunten.details
     # Only for the output of our own macros, which escape every value they insert.
     env.filters["trusted"] = Markup
     return env

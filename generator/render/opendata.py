@@ -16,6 +16,7 @@ from generator.model.paths import (
     PUBLISHED_SCHEMAS,
     ZIP,
 )
+from generator.render import grammar
 from generator.render.language import Language, Page
 
 
@@ -25,12 +26,7 @@ def data_page(project: Project, L: Language, offline: bool = False) -> Page:
         {
             "href": f"../../{DATA}/{paths.roadmap_json(r.key)}",
             "name": f"{r.key}.json",
-            "label": L.label(
-                "title",
-                profession=r.profession.name[lang],
-                origin=r.origin.name[lang],
-                destination=r.destination.name[lang],
-            ),
+            "label": grammar.route_title(r, L.labels, lang),
         }
         for r in project.roadmaps
     ]

@@ -9,7 +9,7 @@ from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
 from generator.model.facts import Period, current_notices
 from generator.model.money import add_money
-from generator.render import costs, factsheets, feedback, seo, timeline
+from generator.render import costs, factsheets, feedback, grammar, local_offices, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -38,13 +38,8 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
 
 def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url: str = "") -> Page:
     L = lang
-    names = {
-        "profession": roadmap.profession.name[L.lang],
-        "origin": roadmap.origin.name[L.lang],
-        "destination": roadmap.destination.name[L.lang],
-    }
-    title = L.label("title", **names)
-    title = title[0].upper() + title[1:]
+    names = grammar.route_names(roadmap, L.lang)
+    title = grammar.route_title(roadmap, L.labels, L.lang)
     markdown = L.render(
         "roadmap.md.j2",
         r=roadmap,
@@ -64,6 +59,7 @@ def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url:
         jsonld=seo.roadmap_jsonld(roadmap, L, title),
         notices=current_notices(roadmap.notices, L.kit.built.isoformat()),
         factsheet_pairs=factsheets.pair_links(roadmap, L),
+        local_offices=local_offices.link(roadmap, project, L),
     )
     return Page(paths.roadmap_page(roadmap.key), markdown)
 
@@ -78,4 +74,5 @@ def site_pages(project: Project, L: Language) -> Iterator[Page]:
         yield roadmap_page(roadmap, L, project, feedback.issue_url(L.kit.settings, roadmap, L.labels, L.lang))
     yield Page(paths.ROADMAPS_INDEX, L.render("roadmaps.md.j2", project=project, L=L))
     yield Page("glossary.md", L.render("glossary.md.j2", project=project, L=L))
-    yield Page("grensinfopunten.md", L.render("grensinfopunten.md.j2", project=project, L=L))
+    local_pages = [(local_offices.title(land, L), paths.local_offices_page(code)) for code, land in project.local_offices.items()]
+    yield Page("grensinfopunten.md", L.render("grensinfopunten.md.j2", project=project, L=L, local_pages=local_pages))

@@ -46,6 +46,7 @@ def roadmap_jsonld(roadmap: Roadmap, lang: Language, title: str) -> dict[str, An
                 "ld_audience",
                 profession=roadmap.profession.name.get(lang.lang, roadmap.profession.id),
                 origin=roadmap.origin.name.get(lang.lang, roadmap.origin.code),
+                origin_from=lang.form(roadmap.origin, "from"),
             ),
         },
         "provider": [_organisation(a, lang.lang) for a in providers.values()],

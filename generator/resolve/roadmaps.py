@@ -26,7 +26,7 @@ from generator.model.entities import (
     Term,
 )
 from generator.model.facts import Amount, Cited, Period
-from generator.resolve import catalogue
+from generator.resolve import catalogue, local_offices
 from generator.validate.documents import roadmap_key
 from generator.validate.schema import pointer
 
@@ -45,7 +45,8 @@ def _entries(inputs: Inputs, kind: str) -> list[tuple[dict[str, Any], dict[str, 
 def _jurisdictions(inputs: Inputs) -> dict[str, Jurisdiction]:
     return {
         e["code"]: Jurisdiction(
-            e["code"], e["country"], e["name"], tuple(e["official_languages"]), e["destination"], e.get("parent")
+            e["code"], e["country"], e["name"], tuple(e["official_languages"]), e["destination"], e.get("parent"),
+            e.get("forms", {}),
         )
         for e, _ in _entries(inputs, "jurisdictions")
     }
@@ -185,4 +186,5 @@ def resolve(inputs: Inputs) -> Project:
         project.glossary,
         tuple(roadmaps),
     )
-    return replace(with_roadmaps, catalogue=catalogue.resolve(inputs, with_roadmaps))
+    lands = local_offices.resolve(inputs, project.jurisdictions, project.authorities)
+    return replace(with_roadmaps, catalogue=catalogue.resolve(inputs, with_roadmaps), local_offices=lands)

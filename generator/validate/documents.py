@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostic, error, repeated, warning
 from generator.load.documents import Document, JsonPath
 from generator.load.inputs import Inputs, entries_of
 from generator.model import paths
-from generator.validate import catalogue, official, open_items, related, schema
+from generator.validate import catalogue, local_offices, official, open_items, related, schema
 
 LANGS = {"nl", "de", "fr", "en"}
 _REGISTRY_NAME = "roadmaps/registry/authorities.yaml"
@@ -315,6 +315,8 @@ def check_coverage(inputs: Inputs, settings: Settings) -> Iterator[Diagnostic]:
 def schema_name(doc: Document, inputs: Inputs) -> str:
     if doc in inputs.catalogues:
         return "catalogue.schema.json"
+    if doc in inputs.registries.get("local-offices", []):
+        return "local-offices.schema.json"
     return "roadmap.schema.json" if doc in inputs.roadmaps else "registry.schema.json"
 
 
@@ -338,6 +340,7 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
         diagnostics += check_catalogue_refs(doc, inputs)
     diagnostics += catalogue.check(inputs)
     diagnostics += related.check(inputs)
+    diagnostics += local_offices.check(inputs)
     if coverage:
         diagnostics += check_coverage(inputs, settings)
     return sorted(set(diagnostics))

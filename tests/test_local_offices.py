@@ -1,0 +1,144 @@
+"""The local-office registry: every district near the border, under its schema, every value sourced and dated;
+the Grensinfopunten likewise; the pages show both, and the roadmaps that need them link to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, check, make_kit
+from generator.config import Settings
+from generator.load.documents import load_file
+from generator.model import paths
+from generator.model.entities import Project
+from generator.render import catalogue, local_offices, roadmap
+from generator.render.language import Kit
+from tests.conftest import FIXTURES, ROOT, copy_project
+
+REGISTRY = ROOT / "roadmaps" / "registry" / "local-offices.yaml"
+
+
+def _codes(settings: Settings, path: Path) -> list[str]:
+    return [f"{d.line}:{d.code}" for d in check(settings, [path]).diagnostics if d.path.endswith(path.name)]
+
+
+def test_the_registry_is_valid_and_every_value_is_sourced(settings: Settings) -> None:
+    result = check(settings)
+    assert [str(d) for d in result.diagnostics if "local-offices" in d.path] == []
+    doc, problems = load_file(REGISTRY, ROOT)
+    assert doc is not None and not problems
+    declared = {s["id"] for s in doc.data["sources"]}
+    for entry in doc.data["entries"]:
+        office = entry["health_office"]
+        if office.get("status") == "unknown":
+            assert set(office) == {"status"}, entry["id"]
+            continue
+        refs = office["source"] if isinstance(office["source"], list) else [office["source"]]
+        assert set(refs) <= declared and office["checked"] and office["confidence"], entry["id"]
+    for land in doc.data["lands"]:
+        for item in [*land["regions"], *land["offices"]]:
+            assert item["source"] and item["checked"] and item["confidence"]
+
+
+def test_the_grensinfopunt_contacts_are_sourced_and_dated(real_project: Project) -> None:
+    for point in real_project.grensinfopunten.values():
+        refs = point.contact["source"] if isinstance(point.contact["source"], list) else [point.contact["source"]]
+        assert set(refs) <= set(point.sources), point.id
+        assert point.contact.get("checked") or all(point.sources[r].checked for r in refs), point.id
+        assert point.contact["confidence"] in ("high", "medium", "low"), point.id
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("unknown-office-with-contact.yaml", ["16:invalid-value"]),
+        ("unsourced-office.yaml", ["18:missing-field"]),
+        ("unknown-source.yaml", ["8:unknown-source"]),
+    ],
+)
+def test_the_schema_and_rules_refuse_unsourced_values(fixture: str, expected: list[str], settings: Settings) -> None:
+    assert _codes(settings, FIXTURES / "local-offices" / fixture) == expected
+
+
+def test_the_districts_cover_both_lands(real_project: Project) -> None:
+    nrw, ni = real_project.local_offices["DE-NW"], real_project.local_offices["DE-NI"]
+    assert len(nrw.districts) + len(ni.districts) == 34
+    aachen = next(d for d in nrw.districts if d.id == "staedteregion-aachen")
+    assert aachen.region is not None and aachen.region.name == "Bezirksregierung Köln"
+    assert not ni.regions and all(d.region is None for d in ni.districts)
+    assert any(town == "Übach-Palenberg" for town, _ in nrw.towns())
+
+
+@pytest.fixture(scope="module")
+def kit(settings: Settings) -> Kit:
+    return make_kit(settings, int(dt.datetime(2026, 12, 6, tzinfo=dt.UTC).timestamp()))
+
+
+def test_the_land_page_lists_towns_a_to_z_and_says_whom_to_ask(real_project: Project, kit: Kit) -> None:
+    L = kit.language("en", real_project)
+    page = local_offices.land_page(real_project.local_offices["DE-NW"], L)
+    assert page.path == "local-offices/de-nw.md"
+    text = page.markdown
+    assert "# Local offices in North Rhine-Westphalia" in text
+    assert "[Aachen](#staedteregion-aachen) (StädteRegion Aachen)" in text
+    assert "### U { #towns-u }" in text and "[Übach-Palenberg](#kreis-heinsberg)" in text
+    assert "Ask the administration of Kreis Heinsberg" in text
+    assert "checked 6 December 2026" in text
+    assert "Bezirksregierung Köln" in text and "[StädteRegion Aachen](#staedteregion-aachen)" in text
+
+
+def test_roadmaps_link_to_the_local_offices_from_the_competent_step(real_project: Project, kit: Kit) -> None:
+    L = kit.language("en", real_project)
+    linked = {r.key: local_offices.link(r, real_project, L) for r in real_project.roadmaps}
+    physio = linked["physiotherapist/nl-to-de-nw"]
+    assert physio is not None and physio.step.id == "erlaubnis"
+    assert physio.href == "../../local-offices/de-nw.md"
+    assert linked["care-worker/nl-to-de-nw"] is not None
+    assert linked["physiotherapist/nl-to-de-ni"] is not None
+    assert all(v is None for k, v in linked.items() if not k.split("-to-")[1].startswith("de-"))
+    page = roadmap.roadmap_page(
+        next(r for r in real_project.roadmaps if r.key == "physiotherapist/nl-to-de-nw"), L, real_project
+    )
+    assert re.search(r"Step 2 says which office is competent.*\(\.\./\.\./local-offices/de-nw\.md#towns\)", page.markdown)
+
+
+def test_grensinfopunt_details_on_roadmap_and_catalogue_pages(real_project: Project, kit: Kit) -> None:
+    L = kit.language("fr", real_project)
+    page = roadmap.roadmap_page(
+        next(r for r in real_project.roadmaps if r.key == "physiotherapist/nl-to-de-nw"), L, real_project
+    ).markdown
+    assert "- Adresse&nbsp;: euregio-Haus, Konrad-Zuse-Ring 6, Mönchengladbach" in page
+    assert "- Téléphone&nbsp;: non publié — demandez via la page web" in page
+    assert "- Langues&nbsp;: allemand, néerlandais" in page
+    assert "vérifié 6 décembre 2026" in page
+    profession = next(iter(real_project.catalogue.values()))
+    listing = catalogue.profession_page(profession, real_project, L).markdown
+    assert "Frontière germano-néerlandaise" in listing and "Frontière belgo-néerlandaise" in listing
+    assert "- Page web&nbsp;: [https://grenzinfo.eu/emra/]" in listing
+
+
+@pytest.fixture(scope="module")
+def site_without_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real knowledge base built once for this module, without factsheet PDFs (their page limits are the
+    factsheet tests' business): the HTML is what these tests read."""
+    root = copy_project(tmp_path_factory.mktemp("local-offices") / "project")
+    result = build(root, pdfs=False, offline=False)
+    assert result.ok, "\n".join(map(str, result.diagnostics))
+    return root / "site"
+
+
+@pytest.mark.slow
+def test_the_built_site_shows_grensinfopunt_details_and_local_offices(site_without_pdfs: Path) -> None:
+    built_site = site_without_pdfs
+    roadmap_html = (built_site / "de" / paths.roadmap_url("physiotherapist/nl-to-de-nw") / "index.html").read_text("utf-8")
+    for text in ("Anschrift", "Konrad-Zuse-Ring 6", "nicht veröffentlicht – fragen Sie über die Webseite", "Niederländisch"):
+        assert text in roadmap_html
+    assert 'href="../../../local-offices/de-nw/#towns"' in roadmap_html
+    catalogue_html = (built_site / "en" / "catalogue" / "physiotherapist" / "index.html").read_text("utf-8")
+    for text in ("Dutch–German border", "grenzinfo.eu/emra", "not published — ask via the web page", "Languages"):
+        assert text in catalogue_html
+    offices = (built_site / "nl" / "local-offices" / "de-ni" / "index.html").read_text("utf-8")
+    assert "Lokale kantoren in Nedersaksen" in offices and 'href="#landkreis-grafschaft-bentheim"' in offices
