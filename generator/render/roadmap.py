@@ -9,7 +9,7 @@ from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
 from generator.model.facts import Period
 from generator.model.money import add_money
-from generator.render import costs, feedback, seo, timeline
+from generator.render import costs, feedback, mentions, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -32,7 +32,7 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
 
 
 def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url: str = "") -> Page:
-    L = lang
+    L = mentions.OncePerPage(lang)  # each authority's full name once per page
     names = {
         "profession": roadmap.profession.name[L.lang],
         "origin": roadmap.origin.name[L.lang],
