@@ -10,6 +10,7 @@ from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
+from generator.render import guide_index
 from generator.render.formatting import fold, page_link
 from generator.render.language import Language, Page, cite
 from generator.resolve.flow import ROOT, Flow, Visit, walk
@@ -92,12 +93,14 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
                 "hint": lang.t(place["hint"]) if "hint" in place else "",
             }
         )
+    listed = titles(project, lang.lang, visit.path) if question.professions else []
     markdown = lang.render(
         "guide-question.md.j2",
         title=question.title[lang.lang],
         intro=lang.t(question.intro) if question.intro else "",
         answers=answers,
-        titles=titles(project, lang.lang, visit.path) if question.professions else [],
+        titles=listed,
+        letters=guide_index.letters(guide_index.parts_of(listed), visit.path),
         az=page_link(visit.path, catalogue_pages.AZ),
         script=page_link(visit.path, SCRIPT),
         filter_count=escape(lang.labels["guide_filter_count"]),
@@ -222,4 +225,5 @@ def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Vi
 
 def pages(flow: Flow, project: Project, language: Language) -> list[Page]:
     every = visits(flow, project)
-    return [*(page_for(flow, v, project, language) for v in every), graph_page(flow, project, language, every)]
+    index = guide_index.pages(lambda page: titles(project, language.lang, page), language, f"{ROOT}/index.md")
+    return [*(page_for(flow, v, project, language) for v in every), *index, graph_page(flow, project, language, every)]
