@@ -84,3 +84,18 @@ def test_every_roadmap_is_short_enough(browser: Any, phone_site: Any) -> None:
             tall[path] = height
     context.close()
     assert tall == {}
+
+
+def test_folded_parts_print_open(browser: Any, phone_site: Any) -> None:
+    """On screen the steps and long lists are folded; on paper everything is there."""
+    _site, base = phone_site
+    context = browser.new_context(viewport=first_load.PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}/en/{KINDS['roadmap-long']}", wait_until="load")
+    visible = "() => [...document.querySelectorAll('details li, details td')].map(e => e.checkVisibility())"
+    on_screen = page.evaluate(visible)
+    page.emulate_media(media="print")
+    on_paper = page.evaluate(visible)
+    context.close()
+    assert on_screen and not all(on_screen)
+    assert all(on_paper)
