@@ -1,11 +1,13 @@
 """What a citizen downloads: per page kind, the gzip-compressed HTML + CSS + JS of a first visit (empty cache), the
 web fonts it would load, and the search index per language (total and per page).
 
-    .venv/bin/python -m bench.weight [site/] [--json]
+    .venv/bin/python -m bench.weight [site/] [--json] [--browser]
 
 A first load counts the page's HTML and every stylesheet and script it references from the site (each once).
 Images are not counted (the site has none but inline SVG); a web font anywhere (a font file in the site, or an
-@font-face in a stylesheet) is reported, since the site must use system fonts only.
+@font-face in a stylesheet) is reported, since the site must use system fonts only. Scripts fetch more than the HTML
+names (search index, worker, sitemaps): `--browser` opens one page of each kind in Chromium at 360 px instead and
+counts everything it fetches in the first 3 seconds (bench/first_load.py).
 """
 
 from __future__ import annotations
@@ -167,10 +169,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.weight", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", type=Path, default=Path("site"))
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--browser", action="store_true", help="what Chromium fetches in 3 s (bench/first_load.py)")
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         print(f"{args.site} is not a built site; run `roadmaps build` first", file=sys.stderr)
         return 2
+    if args.browser:
+        from bench import first_load
+
+        return first_load.main([str(args.site), *(["--json"] if args.json else [])])
     report = measure(args.site)
     print(json.dumps(report, indent=1) if args.json else format_report(report))
     return 0

@@ -1,5 +1,7 @@
-/* Progressive enhancement for the guide's profession list: filter the A–Z list as you type.
-   The list works without this script; the filter box stays hidden when JavaScript is off. */
+/* Progressive enhancement for the guide's profession question: a filter over every title, in every language.
+   Without this script the filter and the full list stay hidden and the A–Z index leads to one short page per letter;
+   with it, the list shows only the titles that match what the visitor types (nothing before they type), so the
+   page stays short either way. */
 (function () {
   "use strict";
   var box = document.getElementById("gr-filter");
@@ -26,12 +28,14 @@
     var query = fold(input.value.trim());
     var shown = 0;
     items.forEach(function (item, i) {
-      var hit = !query || texts[i].indexOf(query) !== -1;
-      item.style.display = hit ? "" : "none";
+      var hit = query !== "" && texts[i].indexOf(query) !== -1;
+      item.hidden = !hit;
       shown += hit ? 1 : 0;
     });
+    list.hidden = query === "";
     status.textContent = query ? count(shown) : "";
   }
   box.hidden = false;
   input.addEventListener("input", update);
+  update();
 })();

@@ -9,7 +9,7 @@ from generator.config import Settings
 from generator.load.inputs import Inputs
 from generator.model import paths
 from generator.model.entities import Project
-from generator.output import offline, opendata, search_titles, sitemap
+from generator.output import favicon, offline, opendata, search_titles, sitemap
 from generator.render.language import Labels, Page
 
 
@@ -42,3 +42,4 @@ def after_mkdocs(
         offline_set = _offline(pages, offline_pages)
         offline.build(settings, offline_set, navs, binaries or {}, site, paths.ZIP, jobs, epoch, labels)
     sitemap.write(site, settings.site_url, settings.languages)
+    favicon.write(site, settings.languages)

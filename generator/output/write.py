@@ -23,6 +23,7 @@ from generator.render.language import Labels, Page
 
 ASSETS = resources.ASSETS
 OVERRIDES = resources.OVERRIDES
+TABLE_LABELS = Path(__file__).resolve().parent / "table_labels.py"  # a MkDocs hook (it says why)
 
 
 class BuildError(Exception):
@@ -70,6 +71,7 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": [{"search": {"lang": lang, "separator": search_words.separator()}}],
+        "hooks": [str(TABLE_LABELS)],
         "nav": nav,
         "extra": {
             "alternate": [

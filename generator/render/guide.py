@@ -10,7 +10,7 @@ from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
-from generator.render import grammar
+from generator.render import grammar, guide_index
 from generator.render import titles as every_title
 from generator.render.formatting import page_link
 from generator.render.language import Language, Page, cite
@@ -67,12 +67,14 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
                 "hint": lang.t(place["hint"]) if "hint" in place else "",
             }
         )
+    listed = every_title.entries(project, lang, visit.path) if question.professions else []
     markdown = lang.render(
         "guide-question.md.j2",
         title=question.title[lang.lang],
         intro=lang.t(question.intro) if question.intro else "",
         answers=answers,
-        titles=every_title.entries(project, lang, visit.path) if question.professions else [],
+        titles=listed,
+        letters=guide_index.letters(guide_index.parts_of(listed), visit.path),
         az=page_link(visit.path, catalogue_pages.AZ),
         script=page_link(visit.path, SCRIPT),
         filter_counts={category: escape(text) for category, text in grammar.plural_forms(lang.labels, "guide_filter_count").items()},
@@ -198,4 +200,5 @@ def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Vi
 
 def pages(flow: Flow, project: Project, language: Language) -> list[Page]:
     every = visits(flow, project)
-    return [*(page_for(flow, v, project, language) for v in every), graph_page(flow, project, language, every)]
+    index = guide_index.pages(lambda page: every_title.entries(project, language, page), language, f"{ROOT}/index.md")
+    return [*(page_for(flow, v, project, language) for v in every), *index, graph_page(flow, project, language, every)]

@@ -9,7 +9,7 @@ from generator.model import paths
 from generator.model.entities import Fact, Project, Roadmap
 from generator.model.facts import Period, current_notices
 from generator.model.money import add_money
-from generator.render import costs, factsheets, feedback, grammar, local_offices, seo, timeline
+from generator.render import costs, factsheets, feedback, grammar, local_offices, mentions, seo, timeline
 from generator.render.language import Language, Page, cite
 
 
@@ -37,7 +37,7 @@ def totals(roadmap: Roadmap) -> dict[str, Any]:
 
 
 def roadmap_page(roadmap: Roadmap, lang: Language, project: Project, report_url: str = "") -> Page:
-    L = lang
+    L = mentions.OncePerPage(lang)  # each authority's full name once per page
     names = grammar.route_names(roadmap, L.lang)
     title = grammar.route_title(roadmap, L.labels, L.lang)
     markdown = L.render(

@@ -1,0 +1,92 @@
+"""The guide's profession question, paged: an A–Z index of every title, each letter a short page of its own.
+
+Listed on one page, all titles made the guide's first page about 20,000 px tall on a phone. Now the first page holds
+a row of letters (and, for JavaScript, the filter over the full list, hidden until the visitor types); each letter
+leads to guide/a-z/<letter>/, and a letter with more than PER_PAGE titles is split into parts (<letter>-2, …), so no
+guide page is taller than a few screens. Which titles are listed is up to `titles` (render/guide.py), given here as
+a function of the page that links them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.render.formatting import fold, page_link
+from generator.render.language import Language, Page
+from generator.resolve.flow import ROOT
+
+FOLDER = f"{ROOT}/a-z"
+PER_PAGE = 60  # about 60 px per title on a 360 px screen: 60 titles and the page's own text stay under 5,000 px
+
+Titles = Callable[[str], list[dict[str, Any]]]  # the page that links them → every title, A–Z
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the index: the titles of one letter, or the n-th PER_PAGE of them."""
+
+    letter: str  # "A" … "Z", or "#" for titles that start with anything else
+    number: int  # 1, 2, … within the letter
+    parts: int  # how many parts the letter has
+    start: int  # index of its first title in the letter's list
+
+    @property
+    def slug(self) -> str:
+        base = "other" if self.letter == "#" else self.letter.lower()
+        return base if self.number == 1 else f"{base}-{self.number}"
+
+    @property
+    def path(self) -> str:
+        return f"{FOLDER}/{self.slug}.md"
+
+    @property
+    def label(self) -> str:
+        return self.letter if self.parts == 1 else f"{self.letter} {self.number}"
+
+
+def letter_of(title: str) -> str:
+    first = next((c for c in fold(title) if c.isalnum()), "#")
+    return first.upper() if "a" <= first <= "z" else "#"
+
+
+def _by_letter(titles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for entry in titles:
+        groups.setdefault(letter_of(entry["title"]), []).append(entry)
+    return dict(sorted(groups.items(), key=lambda item: (item[0] == "#", item[0])))
+
+
+def parts_of(titles: list[dict[str, Any]]) -> list[Part]:
+    found = []
+    for letter, entries in _by_letter(titles).items():
+        count = -(-len(entries) // PER_PAGE)
+        found += [Part(letter, n + 1, count, n * PER_PAGE) for n in range(count)]
+    return found
+
+
+def letters(parts: list[Part], page: str, current: Part | None = None) -> list[dict[str, Any]]:
+    """The index's links, as seen from `page`: one per part (a letter in parts shows as 'P 1', 'P 2')."""
+    return [
+        {"label": p.label, "href": page_link(page, p.path), "current": p == current}
+        for p in parts
+    ]
+
+
+def pages(titles: Titles, lang: Language, start: str) -> list[Page]:
+    """One page per part; `start` is the guide's first page (the way back)."""
+    parts = parts_of(titles(f"{FOLDER}/index.md"))
+    made = []
+    for part in parts:
+        entries = _by_letter(titles(part.path))[part.letter][part.start : part.start + PER_PAGE]
+        markdown = lang.render(
+            "guide-az.md.j2",
+            L=lang,
+            title=lang.label("guide_az_title", letter=part.label),
+            entries=entries,
+            letters=letters(parts, part.path, part),
+            start=page_link(part.path, start),
+        )
+        made.append(Page(part.path, markdown))
+    return made

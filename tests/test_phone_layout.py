@@ -1,0 +1,101 @@
+"""The site on a phone (Chromium at 360 × 740 px), with and without JavaScript: nothing scrolls sideways, no table is
+wider than the screen, the guide's pages and the roadmaps stay a few screens tall, no request fails or goes to
+another host, and axe-core finds no WCAG 2.1 AA violation at that width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import first_load
+from tests.conftest import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+KINDS = {**first_load.PAGE_KINDS, "roadmap-long": "roadmaps/nurse/nl-to-de-nw/"}
+CASES = [(kind, js) for kind in KINDS for js in (True, False)]
+GUIDE_MAX = 5_000  # px, without JavaScript
+ROADMAP_MAX = 10_000  # px
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def phone_site(built_site: Path) -> Any:
+    with first_load.serve(built_site) as base:
+        yield built_site, base
+
+
+@pytest.mark.parametrize(("kind", "javascript"), CASES, ids=[f"{k}-{'js' if j else 'nojs'}" for k, j in CASES])
+def test_page_fits_a_phone(browser: Any, phone_site: Any, kind: str, javascript: bool) -> None:
+    site, base = phone_site
+    visit = first_load.visit(browser, site, base, kind, f"en/{KINDS[kind]}", javascript)
+    assert visit.scroll_width <= visit.viewport, f"{kind} scrolls sideways: {visit.scroll_width} px"
+    assert visit.widest_table <= visit.viewport, f"{kind}: a table is {visit.widest_table} px wide"
+    assert visit.failed == [], visit.failed
+    assert visit.other_hosts == [], visit.other_hosts
+    if kind.startswith("guide") and not javascript:
+        assert visit.height <= GUIDE_MAX, f"{kind} is {visit.height} px tall"
+    if kind.startswith("roadmap"):
+        assert visit.height <= ROADMAP_MAX, f"{kind} is {visit.height} px tall"
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_no_wcag_violation_on_a_phone(browser: Any, phone_site: Any, kind: str) -> None:
+    _site, base = phone_site
+    context = browser.new_context(viewport=first_load.PHONE)
+    page = context.new_page()
+    page.goto(f"{base}/en/{KINDS[kind]}", wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    problems = [f"{v['id']}: {v['help']} (e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+    context.close()
+    assert problems == []
+
+
+def test_every_guide_index_page_is_short_without_javascript(browser: Any, phone_site: Any) -> None:
+    """Every letter of the guide's A–Z index, in every language."""
+    site, base = phone_site
+    context = browser.new_context(viewport=first_load.PHONE, java_script_enabled=False)
+    page = context.new_page()
+    tall = {}
+    for index in sorted(site.glob("*/guide/a-z/*/index.html")) + sorted(site.glob("*/guide/index.html")):
+        path = index.parent.relative_to(site).as_posix()
+        page.goto(f"{base}/{path}/", wait_until="load")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        if height > GUIDE_MAX:
+            tall[path] = height
+    context.close()
+    assert tall == {}
+
+
+def test_every_roadmap_is_short_enough(browser: Any, phone_site: Any) -> None:
+    site, base = phone_site
+    context = browser.new_context(viewport=first_load.PHONE, java_script_enabled=False)
+    page = context.new_page()
+    tall = {}
+    for index in sorted(site.glob("en/roadmaps/*/*/index.html")):
+        path = index.parent.relative_to(site).as_posix()
+        page.goto(f"{base}/{path}/", wait_until="load")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        if height > ROADMAP_MAX:
+            tall[path] = height
+    context.close()
+    assert tall == {}
+
+
+def test_folded_parts_print_open(browser: Any, phone_site: Any) -> None:
+    """On screen the steps and long lists are folded; on paper everything is there."""
+    _site, base = phone_site
+    context = browser.new_context(viewport=first_load.PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}/en/{KINDS['roadmap-long']}", wait_until="load")
+    visible = "() => [...document.querySelectorAll('details li, details td')].map(e => e.checkVisibility())"
+    on_screen = page.evaluate(visible)
+    page.emulate_media(media="print")
+    on_paper = page.evaluate(visible)
+    context.close()
+    assert on_screen and not all(on_screen)
+    assert all(on_paper)
