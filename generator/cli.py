@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import Diagnostic, summary, to_json
+from generator.diagnostics import Diagnostic, os_error, summary, to_json
 
 ROOT_HELP = "Project folder (the one holding mkdocs.yml). Default: the current folder."
 
@@ -38,7 +38,18 @@ def _report(diagnostics: list[Diagnostic], fmt: str, quiet: bool, strict: bool) 
     return 1 if failing else 0
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command ends on an operating-system error with one line and exit code 1, never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            click.echo(f"error: {os_error(exc)}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="grensroutes")
 def main() -> None:
     """Validate the grensroutes knowledge base and build its four-language site."""
@@ -195,6 +206,8 @@ def diff(base: str, head: str, root: str | None, fmt: str) -> None:
         old, new = revisions.load(base, folder), revisions.load(head, folder)
     except revisions.RevisionError as exc:
         raise click.UsageError(str(exc)) from None
+    for problem in old.problems + new.problems:  # the files listed as "cannot be read", located
+        click.echo(str(problem), err=True)
     changes = semdiff.compare(old, new)
     writers = {
         "text": lambda: semdiff.as_text(changes),

@@ -18,6 +18,7 @@ import yaml
 
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
+from generator.load.files import is_safe_file
 from generator.output import incremental
 from generator.render.language import Labels, Page
 
@@ -54,7 +55,7 @@ def docs_files(settings: Settings, lang: str, pages: Iterable[Page]) -> dict[str
     files: dict[str, str | bytes] = {p.path: p.markdown for p in pages}
     content = settings.content_dir / lang
     for path in sorted(content.rglob("*")) if content.exists() else []:
-        if path.is_file():
+        if is_safe_file(path, settings.root):  # never a link out of the project (validation reports it)
             files[path.relative_to(content).as_posix()] = path.read_bytes()
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
