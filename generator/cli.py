@@ -71,7 +71,9 @@ def validate(paths: tuple[Path, ...], root: str | None, fmt: str, strict: bool, 
 
     settings, diagnostics = load_settings(_root(root))
     if settings is not None:
-        diagnostics = check(settings, [p.resolve() for p in paths] or None).diagnostics
+        # the folder resolved, the name kept: a link named on the command line is judged like one found in a folder
+        named = [p.absolute().parent.resolve() / p.name for p in paths]
+        diagnostics = check(settings, named or None).diagnostics
     sys.exit(_report(diagnostics, fmt, quiet, strict))
 
 

@@ -7,8 +7,10 @@ block or never end; such paths are refused with a diagnostic, never read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -42,3 +44,15 @@ def is_safe_file(path: Path, root: Path) -> bool:
         return refusal(path, root) is None and path.is_file()
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """An OSError raised inside names `path` where the system did not: a full disk is noticed while writing, and
+    that error carries no file name, so the one-line message could not say where."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise

@@ -118,7 +118,7 @@ def content_pages(settings: Settings) -> tuple[dict[str, frozenset[str]], list[D
                 refused = ("unreadable", f"cannot read it: {exc.strerror}")
             if refused:
                 diagnostics.append(error(rel, (1, 1), refused[0], f"not published: {refused[1]}"))
-            elif path.suffix == ".md":
+            if path.suffix == ".md":  # a refused page still exists: no `missing-page` on top of its own error
                 found.add(path.relative_to(folder).as_posix())
         pages[lang] = frozenset(found)
     return pages, diagnostics

@@ -18,7 +18,7 @@ import yaml
 
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
-from generator.load.files import is_safe_file
+from generator.load.files import is_safe_file, naming
 from generator.output import incremental
 from generator.render.language import Labels, Page
 
@@ -35,7 +35,8 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False  # keep mtimes, so MkDocs and `serve` see only real changes
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with naming(path):
+        path.write_bytes(data)
     return True
 
 
