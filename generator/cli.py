@@ -198,7 +198,8 @@ def new(profession: str, origin: str, destination: str, root: str | None, author
 def diff(base: str, head: str, root: str | None, fmt: str) -> None:
     """What changes for citizens from BASE to HEAD (git revisions or folders; HEAD defaults to this folder).
 
-    Example: roadmaps diff origin/main HEAD --format markdown. Exit code 0, or 2 when a version cannot be read.
+    Example: roadmaps diff origin/main HEAD --format markdown. A file that cannot be read is listed as such, and its
+    diagnostics go to stderr. Exit code 0, or 2 when a version cannot be read.
     """
     from generator.load import revisions
     from generator.tools import semdiff

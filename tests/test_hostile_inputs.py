@@ -336,6 +336,7 @@ def test_unreadable_roadmaps_folder(project: Path, monkeypatch: pytest.MonkeyPat
     assert "roadmaps:1:1: error[unreadable]: cannot read the folder: Permission denied" in problems(result)
 
 
+@pytest.mark.slow  # renders every page (MkDocs itself is left out)
 def test_read_only_site_is_one_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.output import finish, write
 
@@ -357,6 +358,7 @@ def test_read_only_site_is_one_line(project: Path, monkeypatch: pytest.MonkeyPat
     assert problems(result) == ["error: site: Read-only file system"]
 
 
+@pytest.mark.slow  # renders every page (MkDocs itself is left out)
 def test_full_disk_while_writing_the_pdf_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.output import factsheet_pdf
 
@@ -520,3 +522,19 @@ def test_loader_never_raises_on_generated_text() -> None:
         assert all("\n" not in str(d) for d in diagnostics)
 
     run()
+
+
+def test_serve_keeps_running_when_the_build_fails_unexpectedly(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.tools import serve
+
+    def fails(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("line one\nline two")
+
+    monkeypatch.setattr(serve, "build", fails)
+    messages: list[str] = []
+    monkeypatch.setattr(serve.click, "echo", lambda message, err=False: messages.append(str(message)))
+    assert serve._rebuild(project, {}) is False
+    assert messages == [
+        "error: the build stopped: ValueError: line one\\nline two",
+        "build failed; still serving the last good site",
+    ]
