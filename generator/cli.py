@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import Diagnostic, summary, to_json
+from generator.diagnostics import Diagnostic, os_error, summary, to_json
 
 ROOT_HELP = "Project folder (the one holding mkdocs.yml). Default: the current folder."
 
@@ -38,7 +38,18 @@ def _report(diagnostics: list[Diagnostic], fmt: str, quiet: bool, strict: bool) 
     return 1 if failing else 0
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command ends on an operating-system error with one line and exit code 1, never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            click.echo(f"error: {os_error(exc)}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="grensroutes")
 def main() -> None:
     """Validate the grensroutes knowledge base and build its four-language site."""
@@ -60,7 +71,9 @@ def validate(paths: tuple[Path, ...], root: str | None, fmt: str, strict: bool, 
 
     settings, diagnostics = load_settings(_root(root))
     if settings is not None:
-        diagnostics = check(settings, [p.resolve() for p in paths] or None).diagnostics
+        # the folder resolved, the name kept: a link named on the command line is judged like one found in a folder
+        named = [p.absolute().parent.resolve() / p.name for p in paths]
+        diagnostics = check(settings, named or None).diagnostics
     sys.exit(_report(diagnostics, fmt, quiet, strict))
 
 
@@ -185,7 +198,8 @@ def new(profession: str, origin: str, destination: str, root: str | None, author
 def diff(base: str, head: str, root: str | None, fmt: str) -> None:
     """What changes for citizens from BASE to HEAD (git revisions or folders; HEAD defaults to this folder).
 
-    Example: roadmaps diff origin/main HEAD --format markdown. Exit code 0, or 2 when a version cannot be read.
+    Example: roadmaps diff origin/main HEAD --format markdown. A file that cannot be read is listed as such, and its
+    diagnostics go to stderr. Exit code 0, or 2 when a version cannot be read.
     """
     from generator.load import revisions
     from generator.tools import semdiff
@@ -195,6 +209,8 @@ def diff(base: str, head: str, root: str | None, fmt: str) -> None:
         old, new = revisions.load(base, folder), revisions.load(head, folder)
     except revisions.RevisionError as exc:
         raise click.UsageError(str(exc)) from None
+    for problem in old.problems + new.problems:  # the files listed as "cannot be read", located
+        click.echo(str(problem), err=True)
     changes = semdiff.compare(old, new)
     writers = {
         "text": lambda: semdiff.as_text(changes),

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from generator.rules import RULES, Severity
 
-__all__ = ["Diagnostic", "Severity", "error", "has_errors", "repeated", "summary", "to_json", "warning"]
+__all__ = ["Diagnostic", "Severity", "error", "escape", "has_errors", "os_error", "repeated", "summary", "to_json", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -25,12 +29,25 @@ class Diagnostic:
     pointer: str = ""  # JSON path such as $.steps[1].fee, for editors and bots
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {self.message}"
+        path, code, message = escape(self.path), escape(self.code), escape(self.message)
+        return f"{path}:{self.line}:{self.column}: {self.severity.value}[{code}]: {message}"
 
     def to_json(self) -> dict[str, object]:
-        data = asdict(self)
+        data = {k: escape(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
         data["severity"] = self.severity.value
         return data
+
+
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators and the bidirectional overrides: a file name or
+# key with a newline could otherwise forge a second diagnostic line (or a CI annotation) in a pull request's output.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(text: str) -> str:
+    """Text with every control character written as an escape (\\n, \\x1b, \\u2028), so it stays on one line."""
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def error(path: str, pos: tuple[int, int], code: str, message: str, pointer: str = "") -> Diagnostic:
@@ -62,6 +79,18 @@ def summary(diagnostics: list[Diagnostic]) -> str:
 
 def to_json(diagnostics: list[Diagnostic]) -> str:
     return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+def os_error(exc: OSError) -> str:
+    """One line for a file the machine refuses (no permission, a full disk, a read-only folder): the path, relative
+    to the current folder where it lies below it, and the system's reason."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return escape(reason)
+    path = Path(os.fsdecode(exc.filename))
+    with contextlib.suppress(ValueError):
+        path = path.absolute().relative_to(Path.cwd())
+    return escape(f"{path.as_posix()}: {reason}")
 
 
 Where = TypeVar("Where")

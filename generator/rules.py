@@ -28,6 +28,7 @@ RULES: dict[str, Rule] = {
     # reading the file
     "unreadable": Rule(E, "The file cannot be read (permissions, a folder instead of a file)."),
     "file-too-large": Rule(E, "The file is larger than 2 MB; a roadmap is about 40 KB."),
+    "unsafe-file": Rule(E, "A symbolic link that leads outside the project, a FIFO or a device among the data or the hand-written pages: only regular files inside the project are read."),
     "encoding": Rule(E, "The file is not UTF-8. Save it as UTF-8 in your editor."),
     "empty-file": Rule(E, "The file is empty or holds only comments."),
     "yaml-syntax": Rule(E, "The YAML cannot be parsed: check indentation, colons and quotes near the position given."),
@@ -36,6 +37,7 @@ RULES: dict[str, Rule] = {
     "yaml-tag": Rule(E, "Explicit tags such as !!python/... are not allowed, or a value does not fit its tag."),
     "yaml-key": Rule(E, "A key must be plain text, not a list or mapping."),
     "too-deep": Rule(E, "The data is nested more than 64 levels deep."),
+    "number-out-of-range": Rule(E, "A number with more than 4,300 digits, or too large to be stored (such as 1e999)."),
     "not-a-mapping": Rule(E, "The file holds a list or a single value; it must hold a mapping of keys."),
     # the schema
     "unknown-key": Rule(E, "A key that the schema does not know (often a typo)."),
@@ -46,7 +48,7 @@ RULES: dict[str, Rule] = {
     "missing-translation": Rule(E, "A text lacks one of the required languages (set in mkdocs.yml)."),
     "invalid-date": Rule(E, "A date that does not exist, such as 2026-02-30."),
     "future-date": Rule(E, "A check date or change date lies in the future."),
-    "insecure-url": Rule(E, "A web address that does not start with https://."),
+    "insecure-url": Rule(E, "A web address that does not start with https://, or hides its real host behind a user name (https://user@host/)."),
     "min-greater-than-max": Rule(E, "A range whose minimum is larger than its maximum."),
     "duplicate-id": Rule(E, "An id is used twice (sources in one file, steps in one roadmap, entries in a registry or catalogue file)."),
     "unknown-source": Rule(E, "A fact cites a source id that is not in the file's `sources` list."),

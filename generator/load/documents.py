@@ -6,6 +6,7 @@ true/false are booleans. Duplicate keys, aliases and unknown tags are errors, ne
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,9 +18,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import parse_cache
+from generator.load.files import refusal
 
 MAX_BYTES = 2 * 1024 * 1024  # a roadmap is ~40 KB; anything this large is a mistake or an attack
 MAX_DEPTH = 64
+# libyaml composes nodes recursively in C: ~30,000 nested brackets overflow the stack (a crash, not an exception).
+# Nesting is therefore measured before composing: a cheap bound first, the exact event stream where the bound is high.
+SAFE_DEPTH = 1000  # far below the crash, far above any real file (the catalogue's bound is ~500)
 
 Pos = tuple[int, int]
 JsonPath = tuple[str | int, ...]
@@ -126,19 +131,31 @@ def _scalar(node: ScalarNode) -> Any:
         if _BOOL.match(value):
             return value.lower() == "true"
         if _INT.match(value):
-            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+            return _number(node, int, value, 0) if value[:2] in ("0o", "0x") else _number(node, int, value)
         if _FLOAT.match(value) and not value.lower().lstrip("+-").startswith((".inf", ".nan")):
-            return float(value)
+            return _number(node, float, value)
         return value
     return _explicit_scalar(node)
+
+
+def _number(node: ScalarNode, kind: type, value: str, *base: int) -> Any:
+    """int() refuses more than 4,300 digits and float() turns 1e999 into infinity: both are located errors."""
+    shown = value if len(value) <= 24 else f"{value[:12]}…{value[-6:]} ({len(value):,} characters)"
+    try:
+        number = kind(value, *base)
+    except ValueError:
+        raise _LoadError(_pos(node), "number-out-of-range", f"the number {shown} has too many digits") from None
+    if isinstance(number, float) and not math.isfinite(number):
+        raise _LoadError(_pos(node), "number-out-of-range", f"the number {shown} is too large to be stored") from None
+    return number
 
 
 def _explicit_scalar(node: ScalarNode) -> Any:
     tag, value = node.tag[len(_CORE) :], node.value
     try:
-        if tag == "int":
+        if tag == "int" and len(value) <= 4300:
             return int(value, 0)
-        if tag == "float":
+        if tag == "float" and math.isfinite(float(value)):
             return float(value)
         if tag == "bool" and _BOOL.match(value):
             return value.lower() == "true"
@@ -199,6 +216,37 @@ def _first_alias(text: str) -> Pos | None:
     return None
 
 
+def _depth_bound(text: str) -> int:
+    """An upper bound of the file's nesting depth, at about 25 ns a byte. Flow collections nest at most once per
+    bracket. A block collection opened on an earlier line is indented less than the line (a mapping and a list can
+    share one column), and each one opened on the line itself starts with `-`, `?` or `:`."""
+    block = 0
+    for line in text.split("\n"):
+        rest = line.lstrip(" ")
+        bound = 2 * (len(line) - len(rest) + 1) + rest.count("-") + rest.count("?") + rest.count(":")
+        if bound > block:
+            block = bound
+    return text.count("[") + text.count("{") + block + 1
+
+
+def _too_deep(text: str) -> Pos | None:
+    """Where the first node deeper than MAX_DEPTH starts, read from libyaml's event stream (which keeps its state on
+    the heap); only run when the cheap bound is too high to compose the file safely."""
+    if _depth_bound(text) <= SAFE_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.NodeEvent):
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def load_text(rel: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
     """Parse YAML text; returns the document, or None and the diagnostics that explain why not."""
     doc = Document(rel, None)
@@ -206,6 +254,9 @@ def load_text(rel: str, text: str) -> tuple[Document | None, list[Diagnostic]]:
         alias = _first_alias(text)
         if alias:
             return None, [error(rel, alias, "yaml-alias", _ALIAS_MESSAGE)]
+        deep = _too_deep(text)
+        if deep:
+            return None, [error(rel, deep, "too-deep", f"data is nested more than {MAX_DEPTH} levels deep")]
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
             return None, [error(rel, (1, 1), "empty-file", "the file is empty: it must hold a mapping of keys")]
@@ -234,6 +285,9 @@ def load_file(
     """Read one file as UTF-8 and parse it; with a `cache`, a file whose bytes were parsed before is not parsed again."""
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
     try:
+        refused = refusal(path, root)
+        if refused:
+            return None, [error(rel, (1, 1), refused[0], f"not read: {refused[1]}")]
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [
@@ -242,16 +296,9 @@ def load_file(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(rel, (1, 1), "unreadable", f"cannot read the file: {exc.strerror}")]
-    try:
-        text = _decode(raw)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            error(
-                rel, (line, col), "encoding", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
-            )
-        ]
+    text, problems = decode(rel, raw)
+    if text is None:
+        return None, problems
     file_key = parse_cache.key(raw)
     data = cache.get(file_key) if cache is not None else None
     if data is not None:
@@ -264,10 +311,22 @@ def load_file(
     return doc, diagnostics
 
 
+def decode(rel: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """A file's bytes as text, or None and the diagnostic that locates the first byte that is not UTF-8."""
+    try:
+        return _decode(raw), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        return None, [error(rel, (line, col), "encoding", message)]
+
+
 def iter_yaml(paths: list[Path]) -> Iterator[Path]:
     """Every .yaml file under the given files and folders, sorted so that output is deterministic."""
     for path in sorted(paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.yaml") if p.is_file())
+            # FIFOs, links and folders too (load_file refuses them), but no dangling link such as an editor's lock file
+            yield from sorted(p for p in path.rglob("*.yaml") if p.exists() or not p.is_symlink())
         elif path.suffix in (".yaml", ".yml"):
             yield path

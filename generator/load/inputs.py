@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.config import Settings
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, error
 from generator.load import parse_cache
 from generator.load.documents import Document, iter_yaml, load_file
+from generator.load.files import refusal
 from generator.model import paths
 
 REGISTRY_KINDS = ("jurisdictions", "authorities", "professions", "grensinfopunten", "glossary", "local-offices")
@@ -61,7 +63,10 @@ def load_inputs(settings: Settings, only: Iterable[Path] | None = None) -> tuple
     flows = flow_file.parent.resolve()  # the guide's flow is no roadmap
     others = [p for p in iter_yaml(list(only) if only else [settings.roadmaps_dir]) if flows not in p.resolve().parents]
     registry_files = {w.resolve() for w in wanted}
+    diagnostics += unreadable_folders(settings.root, list(only) if only else [settings.roadmaps_dir])
     for path in wanted + [p for p in others if p.resolve() not in registry_files]:
+        if not os.path.lexists(path):
+            continue  # removed since the folder was listed (an editor's temporary file)
         doc, problems = load_file(path, settings.root, cache)
         diagnostics += problems
         if doc is not None:
@@ -69,14 +74,51 @@ def load_inputs(settings: Settings, only: Iterable[Path] | None = None) -> tuple
     if not only:
         inputs.flow, problems = load_file(flow_file, settings.root, cache)
         diagnostics += problems
-        inputs.content_pages = content_pages(settings)
+        inputs.content_pages, problems = content_pages(settings)
+        diagnostics += problems
     cache.save()
     return inputs, diagnostics
 
 
-def content_pages(settings: Settings) -> dict[str, frozenset[str]]:
-    """The hand-written pages of each language, as paths inside content/<lang>/."""
-    return {
-        lang: frozenset(p.relative_to(settings.content_dir / lang).as_posix() for p in (settings.content_dir / lang).rglob("*.md"))
-        for lang in settings.languages
-    }
+def unreadable_folders(root: Path, paths: list[Path]) -> list[Diagnostic]:
+    """A folder that cannot be listed is skipped without a word by glob(): name it instead."""
+    found: list[Diagnostic] = []
+
+    def report(exc: OSError) -> None:
+        where = Path(str(exc.filename))
+        rel = where.relative_to(root).as_posix() if where.is_relative_to(root) else where.as_posix()
+        found.append(error(rel, (1, 1), "unreadable", f"cannot read the folder: {exc.strerror}"))
+
+    for path in paths:
+        if path.is_dir():
+            for _folder, _dirs, _files in os.walk(path, onerror=report):
+                pass
+    return found
+
+
+def content_pages(settings: Settings) -> tuple[dict[str, frozenset[str]], list[Diagnostic]]:
+    """The hand-written pages of each language, as paths inside content/<lang>/, and diagnostics for every file
+    there that must not be published (a link out of the project, a FIFO, a folder named *.md, an unreadable file)."""
+    pages: dict[str, frozenset[str]] = {}
+    diagnostics = unreadable_folders(settings.root, [settings.content_dir / lang for lang in settings.languages])
+    for lang in settings.languages:
+        folder, found = settings.content_dir / lang, set()
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(settings.root).as_posix()
+            try:
+                refused = refusal(path, settings.root)
+                if refused is None:
+                    with path.open("rb"):
+                        pass
+                elif refused[0] == "unreadable" and path.suffix != ".md":
+                    continue  # an ordinary folder
+            except FileNotFoundError:
+                continue  # removed since the folder was listed, or a dangling link such as an editor's lock file
+            except OSError as exc:
+                refused = ("unreadable", f"cannot read it: {exc.strerror}")
+            if refused:
+                diagnostics.append(error(rel, (1, 1), refused[0], f"not published: {refused[1]}"))
+            if path.suffix == ".md":  # a refused page still exists: no `missing-page` on top of its own error
+                found.add(path.relative_to(folder).as_posix())
+        pages[lang] = frozenset(found)
+    return pages, diagnostics

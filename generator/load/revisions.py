@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.load.documents import load_text
+from generator.diagnostics import Diagnostic, error
+from generator.load.documents import decode, load_text
+from generator.load.files import refusal
 
 ROADMAPS = "roadmaps"
 
@@ -21,17 +23,21 @@ class RevisionError(Exception):
 
 @dataclass
 class Tree:
-    """The YAML files under roadmaps/ of one version: data by path, and the paths that cannot be read."""
+    """The YAML files under roadmaps/ of one version: data by path, and the paths that cannot be read (with the
+    diagnostics that say why)."""
 
     label: str
     files: dict[str, Any] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
+    problems: list[Diagnostic] = field(default_factory=list)
 
 
-def _add(tree: Tree, rel: str, text: str) -> None:
-    doc, _ = load_text(rel, text)
+def _add(tree: Tree, rel: str, raw: bytes) -> None:
+    text, problems = decode(rel, raw)
+    doc, problems = load_text(rel, text) if text is not None else (None, problems)
     if doc is None:
         tree.unreadable.add(rel)
+        tree.problems += problems
     else:
         tree.files[rel] = doc.data
 
@@ -41,15 +47,25 @@ def from_folder(folder: Path) -> Tree:
     base = folder / ROADMAPS if (folder / ROADMAPS).is_dir() else folder
     tree = Tree(str(folder))
     for path in sorted(base.rglob("*.yaml")):
-        if path.is_file():
-            _add(tree, f"{ROADMAPS}/{path.relative_to(base).as_posix()}", path.read_text(encoding="utf-8"))
+        rel = f"{ROADMAPS}/{path.relative_to(base).as_posix()}"
+        refused = refusal(path, folder) if path.is_file() else None
+        if refused:
+            tree.unreadable.add(rel)
+            tree.problems.append(error(rel, (1, 1), refused[0], f"not read: {refused[1]}"))
+        elif path.is_file():
+            _add(tree, rel, path.read_bytes())
     return tree
 
 
 def _git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    return _git_bytes(root, *args).decode("utf-8", errors="replace")
+
+
+def _git_bytes(root: Path, *args: str) -> bytes:
+    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     if result.returncode != 0:
-        raise RevisionError(result.stderr.strip() or f"git {' '.join(args)} failed")
+        message = result.stderr.decode("utf-8", errors="replace").strip()
+        raise RevisionError(message or f"git {' '.join(args)} failed")
     return result.stdout
 
 
@@ -62,7 +78,7 @@ def from_git(root: Path, revision: str) -> Tree:
     # ls-tree names paths relative to `root`, and `<commit>:./<path>` reads them relative to it too
     names = _git(root, "ls-tree", "-r", "-z", "--name-only", commit, "--", ROADMAPS).split("\0")
     for name in sorted(n for n in names if n.endswith(".yaml")):
-        _add(tree, name, _git(root, "show", f"{commit}:./{name}"))
+        _add(tree, name, _git_bytes(root, "show", f"{commit}:./{name}"))
     return tree
 
 

@@ -5,14 +5,13 @@ Deterministic: sorted keys, fixed line endings, no timestamps, so the same input
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
 
 from generator.model import paths
 from generator.model.entities import Authority, CatalogueEntry, CatalogueProfession, CitedText, Project, Source
+from generator.output import spreadsheet
 
 LANGS = ("nl", "de", "fr", "en")
 LICENCE = "CC BY 4.0"
@@ -87,7 +86,7 @@ def to_json(project: Project, licence: dict[str, str] | str = LICENCE) -> str:
         "per jurisdiction (grensroutes catalogue).",
         "professions": [_profession(p) for p in project.catalogue.values()],
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
 
 
 COLUMNS = (
@@ -140,13 +139,8 @@ def _row(profession: CatalogueProfession, entry: CatalogueEntry) -> dict[str, st
 
 def to_csv(project: Project) -> str:
     """One row per profession and jurisdiction (professions without an entry get none)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for profession in project.catalogue.values():
-        for entry in profession.entries:
-            writer.writerow(_row(profession, entry))
-    return out.getvalue()
+    rows = (_row(profession, entry) for profession in project.catalogue.values() for entry in profession.entries)
+    return spreadsheet.to_csv(COLUMNS, rows)
 
 
 def files(project: Project, licence: dict[str, str] | str = LICENCE) -> dict[str, str]:

@@ -30,6 +30,7 @@ from typing import Any
 from fontTools.ttLib import TTFont
 
 from generator import resources
+from generator.load.files import naming
 from generator.output import system
 from generator.render import factsheet as factsheet_html
 
@@ -96,7 +97,8 @@ class Cache:
     def put(self, key: str, data: bytes) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         temp = self.folder / f"{key}.tmp"
-        temp.write_bytes(data)
+        with naming(temp):
+            temp.write_bytes(data)
         temp.replace(self.folder / f"{key}.pdf")  # a reader never sees half a PDF
 
     def newest(self, name: str) -> bytes | None:
@@ -107,7 +109,8 @@ class Cache:
         self.index.update(keys)
         self.folder.mkdir(parents=True, exist_ok=True)
         temp = self.index_file.with_suffix(".tmp")
-        temp.write_text(json.dumps(self.index, indent=1, sort_keys=True))
+        with naming(temp):
+            temp.write_text(json.dumps(self.index, indent=1, sort_keys=True))
         temp.replace(self.index_file)
         used = set(self.index.values())
         for path in self.folder.glob("*.pdf"):

@@ -50,7 +50,10 @@ def tree_stats(folder: Path) -> list[tuple[str, int, int]]:
     for directory, _dirs, files in os.walk(folder):
         for name in files:
             path = Path(directory, name)
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue  # removed since the folder was listed (an editor's temporary file), or a dangling link
             found.append((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
     return sorted(found)
 

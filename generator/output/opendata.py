@@ -14,9 +14,7 @@ Deterministic: sorted keys, "\\n" line endings, no timestamps.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -26,18 +24,18 @@ from generator.load.inputs import Inputs
 from generator.model import paths
 from generator.model.entities import Project, Roadmap
 from generator.model.paths import COMBINED, CSV_FILE, DATA, LICENCE, MANIFEST, PUBLISHED_SCHEMAS
-from generator.output import catalogue_export
+from generator.output import catalogue_export, spreadsheet
 from generator.render.professions import CSV_FIELDS, csv_row
 
 FORMAT_VERSION = "1.0"
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
 
 
 def _hash(value: Any) -> str:
-    canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 
 
@@ -88,12 +86,7 @@ def single(whole: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def comparison_csv(project: Project) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for roadmap in project.roadmaps:
-        writer.writerow(csv_row(roadmap))
-    return out.getvalue()
+    return spreadsheet.to_csv(CSV_FIELDS, (csv_row(roadmap) for roadmap in project.roadmaps))
 
 
 def licence_text(settings: Settings, data_version: str) -> str:

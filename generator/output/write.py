@@ -18,6 +18,7 @@ import yaml
 
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
+from generator.load.files import is_safe_file, naming
 from generator.output import incremental, search_words
 from generator.render.language import Labels, Page
 
@@ -35,7 +36,8 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False  # keep mtimes, so MkDocs and `serve` see only real changes
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with naming(path):
+        path.write_bytes(data)
     return True
 
 
@@ -55,7 +57,7 @@ def docs_files(settings: Settings, lang: str, pages: Iterable[Page]) -> dict[str
     files: dict[str, str | bytes] = {p.path: p.markdown for p in pages}
     content = settings.content_dir / lang
     for path in sorted(content.rglob("*")) if content.exists() else []:
-        if path.is_file():
+        if is_safe_file(path, settings.root):  # never a link out of the project (validation reports it)
             files[path.relative_to(content).as_posix()] = path.read_bytes()
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():

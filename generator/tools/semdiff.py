@@ -282,8 +282,9 @@ def compare(base: Tree, head: Tree) -> list[Change]:
     for path in sorted(old.keys() | new.keys()):
         if path not in old:
             changes.append(Change(path, "file added"))
-        elif path not in new and path not in head.unreadable:
-            changes.append(Change(path, "file removed"))
+        elif path not in new:
+            if path not in head.unreadable:  # an unreadable file is reported below, not as removed
+                changes.append(Change(path, "file removed"))
         elif old[path][1] != new[path][1]:
             changes.append(Change(path, "changed"))
     for path in sorted(head.unreadable):

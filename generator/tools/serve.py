@@ -20,6 +20,7 @@ from watchdog.observers.api import BaseObserver
 
 from generator import resources
 from generator.build import Memo, build
+from generator.diagnostics import escape, os_error
 
 WATCHED = ("roadmaps", "content", "schemas", "mkdocs.yml")
 WATCHED_CODE = (resources.TEMPLATES, resources.OVERRIDES, resources.ASSETS, resources.LABELS, resources.LABELS_MAIN)
@@ -52,7 +53,16 @@ class _Quiet(SimpleHTTPRequestHandler):
 def _rebuild(root: Path, memo: Memo) -> bool:
     started = time.perf_counter()
     # factsheets: cached or a placeholder; no offline zip; MkDocs rebuilds only changed pages where safe
-    result = build(root, pdfs=False, offline=False, dirty=True, memo=memo)
+    try:
+        result = build(root, pdfs=False, offline=False, dirty=True, memo=memo)
+    except OSError as exc:  # a file vanished or became unreadable mid-build: report it, keep serving
+        click.echo(f"error: {os_error(exc)}", err=True)
+        click.echo("build failed; still serving the last good site", err=True)
+        return False
+    except Exception as exc:  # a fault of the generator itself must not take the preview down either
+        click.echo(f"error: the build stopped: {escape(f'{type(exc).__name__}: {exc}')[:300]}", err=True)
+        click.echo("build failed; still serving the last good site", err=True)
+        return False
     for diagnostic in result.diagnostics:
         click.echo(str(diagnostic), err=True)
     state = "rebuilt" if result.ok else "build failed; still serving the last good site"

@@ -130,7 +130,7 @@ def check(inputs: Inputs) -> Iterator[Diagnostic]:
     for doc in inputs.catalogues:
         yield from check_file(doc)
     order = [e.get("code") for d in inputs.registries.get("jurisdictions", []) for _, e in _entries(d)]
-    rank = {code: i for i, code in enumerate(order)}
+    rank = {code: i for i, code in enumerate(order) if isinstance(code, str)}
     ordered = sorted(inputs.catalogues, key=lambda d: (rank.get(d.data.get("catalogue"), len(rank)), d.path))
     yield from check_names(ordered)  # so a mismatch is reported on the file that comes later (NL first)
     yield from check_name_clashes(ordered)

@@ -79,16 +79,22 @@ def check_dates(doc: Document, today: dt.date) -> Iterator[Diagnostic]:
             )
 
 
+def _hides_host(url: str) -> bool:
+    """https://www.brms.nrw.de@evil.example/ leads to evil.example: a user name before the host misleads readers."""
+    return "@" in url.partition("://")[2].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+
+
 def check_urls(doc: Document) -> Iterator[Diagnostic]:
     for path, value in doc.nodes():
-        if path and path[-1] in ("url", "website") and isinstance(value, str) and not value.startswith("https://"):
-            yield error(
-                doc.path,
-                doc.pos(path),
-                "insecure-url",
-                f"web addresses must start with https:// (got '{value[:60]}')",
-                schema.pointer(path),
-            )
+        if not (path and path[-1] in ("url", "website") and isinstance(value, str)):
+            continue
+        if not value.startswith("https://"):
+            message = f"web addresses must start with https:// (got '{value[:60]}')"
+        elif _hides_host(value):
+            message = f"a web address must not have a user name or password before its host (got '{value[:60]}')"
+        else:
+            continue
+        yield error(doc.path, doc.pos(path), "insecure-url", message, schema.pointer(path))
 
 
 def check_ranges(doc: Document) -> Iterator[Diagnostic]:
@@ -229,7 +235,9 @@ def _check_route(doc: Document, inputs: Inputs) -> Iterator[Diagnostic]:
             "unknown-profession",
             f"profession '{data['profession']}' is not in roadmaps/registry/professions.yaml",
         )
-    jurisdictions = {e.get("code"): e for d in inputs.registries["jurisdictions"] for e in entries_of(d)}
+    jurisdictions = {  # a code given as a list is reported by the schema; it must not stop the other checks
+        e["code"]: e for d in inputs.registries["jurisdictions"] for e in entries_of(d) if isinstance(e.get("code"), str)
+    }
     for key in ("origin", "destination"):
         code = data.get(key)
         if isinstance(code, str) and code not in jurisdictions:

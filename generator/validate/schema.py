@@ -74,7 +74,10 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return repr(value) if value is not None else "nothing"
+    if value is None:
+        return "nothing"
+    shown = repr(value) if not isinstance(value, int) or abs(value) < 10**60 else f"a number of {len(str(value)):,} digits"
+    return shown if len(shown) <= 80 else shown[:60] + "…"
 
 
 def _leaf(err: ValidationError) -> ValidationError:
@@ -117,6 +120,13 @@ def _message(err: ValidationError) -> tuple[str, str]:
         present = [k for k in ("min", "max", "value") if isinstance(instance, dict) and k in instance]
         status = instance.get("status") if isinstance(instance, dict) else None
         return "invalid-value", f"remove {', '.join(present) or 'this value'}: not allowed with status '{status}'"
+    if keyword in ("maximum", "minimum"):
+        bound = "at most" if keyword == "maximum" else "at least"
+        return "invalid-value", f"{_describe(instance)} is out of range: the value must be {bound} {value:,}"
+    if keyword == "pattern" and value == "\\S":
+        return "invalid-value", "the text is empty: it holds only spaces or line breaks"
+    if keyword == "pattern" and isinstance(schema, dict) and "description" in schema:
+        return "invalid-value", f"{_describe(instance)} is not valid here: {schema['description']}"
     hint = f" ({schema['description']})" if isinstance(schema, dict) and "description" in schema else ""
     return "invalid-value", f"{_describe(instance)} is not valid here: {err.message}{hint}"
 
