@@ -19,6 +19,7 @@ import yaml
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
 from generator.output import incremental
+from generator.render import escape as escape_for
 from generator.render.language import Labels, Page
 
 ASSETS = resources.ASSETS
@@ -70,7 +71,7 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": [{"search": {"lang": lang}}],
-        "nav": nav,
+        "nav": escape_for.navigation(nav),  # the theme prints navigation titles as HTML
         "extra": {
             "alternate": [
                 # relative: "/nl/" breaks below a sub-path and from disk (site/sitemap.xml has the absolute URLs)

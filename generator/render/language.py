@@ -20,6 +20,7 @@ from generator.config import Settings
 from generator.model.entities import Authority, Fact, Project, Source
 from generator.model.facts import Amount, Cited, Level, Period, Temporary
 from generator.model.money import Money
+from generator.render import escape as escape_for
 from generator.render import formatting as fmt
 
 Labels = dict[str, dict[str, str]]  # language → label key → text
@@ -211,6 +212,7 @@ def markdown_environment(templates: Mapping[str, str]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["url"] = lambda u: Markup(fmt.md_url(u))
+    env.filters["front_matter"] = escape_for.front_matter  # title, description, tags: the theme prints them as HTML
     # Only for the output of our own macros, which escape every value they insert.
     env.filters["trusted"] = Markup
     return env
