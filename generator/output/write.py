@@ -18,12 +18,13 @@ import yaml
 
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
-from generator.output import incremental
+from generator.output import csp, incremental
 from generator.render import escape as escape_for
 from generator.render.language import Labels, Page
 
 ASSETS = resources.ASSETS
 OVERRIDES = resources.OVERRIDES
+CSP_HOOK = Path(csp.__file__)
 
 
 class BuildError(Exception):
@@ -71,6 +72,7 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": [{"search": {"lang": lang}}],
+        "hooks": [str(CSP_HOOK)],  # Content-Security-Policy and referrer policy in every page
         "nav": escape_for.navigation(nav),  # the theme prints navigation titles as HTML
         "extra": {
             "alternate": [
@@ -145,7 +147,7 @@ def root_page(settings: Settings) -> str:
         for lang in settings.languages
     )
     alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in settings.languages)
-    return ROOT_TEMPLATE.replace("{links}", links).replace("{alternates}", alternates)
+    return csp.with_policy(ROOT_TEMPLATE.replace("{links}", links).replace("{alternates}", alternates))
 
 
 ROOT_TEMPLATE = """<!doctype html>
