@@ -207,21 +207,20 @@ def schema_text_fields(schemas_dir: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
 
     def free_text(node: Any, here: str, seen: frozenset[int]) -> bool:
+        """Free text itself, a mapping of free texts (a text per language), a list of them, or a choice of them."""
         if not isinstance(node, dict) or id(node) in seen:
             return False
         seen = seen | {id(node)}
-        if "$ref" in node:
-            target, name = _resolve(node["$ref"], here, schemas)
-            if free_text(target, name, seen):
-                return True
-        if node.get("type") == "string" and not {"enum", "const", "pattern", "format"} & node.keys():
+        if "$ref" in node and free_text(*_resolve(node["$ref"], here, schemas), seen):
             return True
+        if node.get("type") == "string":
+            return not {"enum", "const", "pattern", "format"} & node.keys()
         branches = [*node.get("oneOf", []), *node.get("anyOf", []), *node.get("allOf", [])]
-        values = [*node.get("properties", {}).values(), node.get("additionalProperties"), node.get("items")]
-        return any(free_text(b, here, seen) for b in branches) or (
-            node.get("type") == "object" and bool(node.get("properties")) and
-            all(free_text(v, here, seen) for v in node["properties"].values())
-        ) or any(free_text(v, here, seen) for v in values[-2:] if isinstance(v, dict))
+        members = list(node.get("properties", {}).values())
+        if node.get("type") == "object" and members and all(free_text(m, here, seen) for m in members):
+            return True
+        inner = [node.get("additionalProperties"), node.get("items")]
+        return any(free_text(b, here, seen) for b in [*branches, *inner])
 
     def walk(node: Any, here: str, top: str, seen: frozenset[int]) -> None:
         if isinstance(node, dict):

@@ -9,21 +9,18 @@ schemas accept, and every UI label, carries script, HTML and Markdown payloads; 
 
 from __future__ import annotations
 
-import functools
-import threading
-import zipfile
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.build import build
-from generator.output import opendata
-from tests.conftest import copy_project
-from tests.injection_corpus import SHOWN, Corpus, hostile_labels, make_hostile, schema_text_fields
+from tests import hostile_site
+from tests.injection_corpus import SHOWN, Corpus, schema_name, schema_text_fields
+from tests.page_watch import violations, watch
+
+# The session's one hostile build (shared with tests/test_content_security_policy.py).
+hostile, hostile_url, hostile_offline = hostile_site.hostile, hostile_site.hostile_url, hostile_site.hostile_offline
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +44,7 @@ PAGE_KINDS = {
     "grensinfopunten": ("{lang}/grensinfopunten/", True),
     "maintainers": ("{lang}/maintainers/", False),
     "maintainers-report": ("{lang}/maintainers/report/", True),
-    "schema-reference": ("{lang}/maintainers/schema-roadmap/", True),
+    "schema-reference": ("{lang}/maintainers/schema-roadmap/", False),
     "open-data": ("{lang}/data/", False),
     "factsheets": ("{lang}/factsheets/", True),
     "about": ("{lang}/about/", False),
@@ -108,44 +105,6 @@ def injected_markup(html: str) -> list[str]:
     return parser.found
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
-    """The one hostile build of this module: hostile data and hostile labels; returns the corpus and site/."""
-    from generator.load import package
-
-    root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    corpus = make_hostile(root, root / "schemas")
-    read_labels = package.read_labels
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(package, "read_labels", lambda: hostile_labels(read_labels()))
-        result = build(root)
-    assert result.ok, "\n".join(map(str, result.diagnostics))
-    return corpus, root / "site"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def hostile_url(hostile: tuple[Corpus, Path]) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(hostile[1]))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def hostile_offline(hostile: tuple[Corpus, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("hostile-offline")
-    with zipfile.ZipFile(hostile[1] / opendata.ZIP) as archive:
-        archive.extractall(target)
-    return target / "grensroutes"
-
-
 def test_every_text_field_of_every_schema_carries_a_payload(hostile: tuple[Corpus, Path]) -> None:
     """The corpus comes from the schemas: each free-text field they define that the data uses was made hostile."""
     corpus, site = hostile
@@ -153,12 +112,12 @@ def test_every_text_field_of_every_schema_carries_a_payload(hostile: tuple[Corpu
     used: dict[str, set[str]] = {}
     hostile_names: dict[str, set[str]] = {}
     for document, paths in {**corpus.kept, **corpus.hostile}.items():
-        schema = schema_of(document)
+        schema = schema_name(document)
         for path in paths:
             used.setdefault(schema, set()).update(str(p) for p in path if isinstance(p, str))
     for document, paths in corpus.hostile.items():
         for path in paths:
-            hostile_names.setdefault(schema_of(document), set()).update(str(p) for p in path if isinstance(p, str))
+            hostile_names.setdefault(schema_name(document), set()).update(str(p) for p in path if isinstance(p, str))
     missing = {
         schema: sorted(names & used.get(schema, set()) - hostile_names.get(schema, set()))
         for schema, names in fields.items()
@@ -176,34 +135,20 @@ def test_no_page_holds_injected_markup(hostile: tuple[Corpus, Path], hostile_off
     assert {p: f for p, f in found.items() if f} == {}
 
 
-def _watch(page: Any) -> list[str]:
-    """Collect what must never happen: a dialog, a console error (CSP violations are those), an uncaught error."""
-    problems: list[str] = []
-
-    def on_dialog(dialog: Any) -> None:
-        problems.append(f"dialog: {dialog.message}")
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
-    return problems
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("lang", "kind"), CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
 def test_hostile_page_runs_no_script(browser: Any, hostile_url: str, lang: str, kind: str) -> None:
     path, shows_data = PAGE_KINDS[kind]
     context = browser.new_context()
     page = context.new_page()
-    problems = _watch(page)
+    problems = watch(page)
     response = page.goto(f"{hostile_url}/{path.format(lang=lang)}", wait_until="networkidle")
     assert response is not None and response.ok
     page.mouse.move(200, 200)  # an injected onmouseover would fire now
     assert page.evaluate(INJECTED) == []
     if shows_data:
         assert SHOWN in page.inner_text("body"), "the payload should be shown as text"
-    assert problems == []
+    assert problems + violations(page) == []
     context.close()
 
 
@@ -219,14 +164,14 @@ def _search(page: Any, query: str) -> list[str]:
 def test_hostile_search_results_run_no_script(browser: Any, hostile_url: str, lang: str) -> None:
     context = browser.new_context()
     page = context.new_page()
-    problems = _watch(page)
+    problems = watch(page)
     page.goto(f"{hostile_url}/{lang}/", wait_until="networkidle")
     results = _search(page, "onerror")
     page.wait_for_timeout(300)
     page.mouse.move(300, 300)
     assert any(SHOWN in r for r in results), results[:3]
     assert page.evaluate(INJECTED) == []
-    assert problems == []
+    assert problems + violations(page) == []
     context.close()
 
 
@@ -234,21 +179,22 @@ def test_hostile_search_results_run_no_script(browser: Any, hostile_url: str, la
 def test_hostile_offline_zip_runs_no_script(browser: Any, hostile_offline: Path) -> None:
     context = browser.new_context()
     page = context.new_page()
-    problems = _watch(page)
-    for kind, (path, _) in PAGE_KINDS.items():
-        file = path.format(lang="en").rstrip("/") + (".html" if kind not in ("home",) else "/index.html")
-        if kind in ("roadmap-list", "catalogue", "maintainers", "professions-a-z", "guide-question", "factsheets"):
-            file = path.format(lang="en") + "index.html"
-        page.goto((hostile_offline / file).as_uri(), wait_until="load")
+    problems = watch(page)
+    for path, _ in PAGE_KINDS.values():
+        file = offline_file(hostile_offline, path.format(lang="en"))
+        page.goto(file.as_uri(), wait_until="load")
         assert page.evaluate(INJECTED) == [], file
+        assert violations(page) == [], file
     results = _search(page, "onerror")  # from file://: the index inlined, the worker in an iframe
     assert any(SHOWN in r for r in results), results[:3]
     assert page.evaluate(INJECTED) == []
-    assert problems == []
+    assert problems + violations(page) == []
     context.close()
 
 
-def schema_of(document: str) -> str:
-    from tests.injection_corpus import schema_name
-
-    return schema_name(document)
+def offline_file(tree: Path, path: str) -> Path:
+    """The offline zip has no directory URLs: 'en/glossary/' is en/glossary.html, 'en/guide/' en/guide/index.html."""
+    index = tree / path / "index.html"
+    file = index if index.exists() else tree / (path.rstrip("/") + ".html")
+    assert file.exists(), file
+    return file
