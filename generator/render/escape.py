@@ -11,7 +11,7 @@ Where a value ends up, and why it is escaped the way it is:
   title, text and tags with `innerHTML`) print them as they are. So these values are HTML-escaped once, here, and
   the theme's own escaping (`| e`, `striptags`) of the few places that have it decodes them back to the same text.
 - YAML front matter (`title:`, `description:`, `tags:`) → `front_matter`: `theme_text`, written as a JSON string (valid
-  YAML, on one line, so no value can add keys or end the block).
+  YAML, on one line, so no value can add keys or end the block; the same bytes as Jinja's `tojson`).
 - JSON-LD (front matter `jsonld:`, printed by overrides/partials/seo-head.html) stays plain text: the override prints
   it through `tojson`, which escapes `<`, `>`, `&` and `'`, so no value can end the script element.
 - The navigation in each language's MkDocs config → `navigation` (every title through `theme_text`).
@@ -22,9 +22,9 @@ open data (JSON encoding; CSV formulas are neutralised by the export), the facts
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from generator.render import formatting as fmt
@@ -50,8 +50,8 @@ def theme_text(value: Any) -> str:
 def front_matter(value: Any) -> Markup:
     """A front matter value the theme shows (title, description; a list for tags), as one JSON (= YAML) scalar."""
     if isinstance(value, list | tuple):
-        return Markup(json.dumps([theme_text(v) for v in value], ensure_ascii=False))
-    return Markup(json.dumps(theme_text(value), ensure_ascii=False))
+        return htmlsafe_json_dumps([theme_text(v) for v in value])
+    return htmlsafe_json_dumps(theme_text(value))
 
 
 def navigation(nav: Any) -> Any:
