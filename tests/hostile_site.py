@@ -27,7 +27,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
-    """The one hostile build of this module: hostile data and hostile labels; returns the corpus and site/."""
+    """The one hostile build of the session: hostile data and hostile labels; returns the corpus and site/."""
     from generator.load import package
 
     root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
@@ -38,11 +38,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
         result = build(root)
     assert result.ok, "\n".join(map(str, result.diagnostics))
     return corpus, root / "site"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
