@@ -10,7 +10,7 @@ from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
-from generator.render.formatting import fold, page_link
+from generator.render.formatting import fold, md_escape, page_link
 from generator.render.language import Language, Page, cite
 from generator.resolve.flow import ROOT, Flow, Visit, walk
 
@@ -205,7 +205,7 @@ def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Vi
     nodes = []
     for question in flow.questions.values():
         answers = [{"label": lang.t(flow.label(a)), "next": a.next, "set": a.set} for a in question.answers] or [
-            {"label": Markup(escape(lang.label("guide_every_profession"))), "next": question.next, "set": {}}
+            {"label": md_escape(lang.label("guide_every_profession")), "next": question.next, "set": {}}
         ]
         nodes.append({"id": question.id, "title": lang.t(question.title), "answers": answers, "kind": "question"})
     markdown = lang.render(

@@ -93,7 +93,7 @@ class Language:
         """The text in this language, or a visible 'not yet translated' mark — never another language."""
         if text and self.lang in text:
             return fmt.md_escape(text[self.lang])
-        return Markup(f'<em class="untranslated">{escape(self.labels["untranslated"])}</em>')
+        return Markup(f'<em class="untranslated">{fmt.md_escape(self.labels["untranslated"])}</em>')
 
     def h(self, text: dict[str, str] | None) -> Markup:
         """Like `t`, but for HTML contexts (no Markdown escapes)."""
@@ -195,7 +195,7 @@ def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[Source
         confidence = fact.confidence
         note = ""
         if confidence in ("low", "medium"):
-            note = f' <em class="confidence confidence-{confidence}">({escape(lang.label("confidence_" + confidence))})</em>'
+            note = f' <em class="confidence confidence-{confidence}">({fmt.md_escape(lang.label("confidence_" + confidence))})</em>'
         return Markup(f'<sup class="cite">{links}</sup>{note}' if links else note)
 
     return marks
