@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from generator.model import paths
 from generator.model.entities import Authority, Project, Text
