@@ -15,12 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests import hostile_site
 from tests.injection_corpus import SHOWN, Corpus, schema_name, schema_text_fields
 from tests.page_watch import violations, watch
-
-# The session's one hostile build (shared with tests/test_content_security_policy.py).
-hostile, hostile_url, hostile_offline = hostile_site.hostile, hostile_site.hostile_url, hostile_site.hostile_offline
 
 pytestmark = pytest.mark.slow
 

@@ -1,5 +1,4 @@
-"""The one hostile build of a test session, shared by tests/test_hostile_text.py and
-tests/test_content_security_policy.py: a copy of the project whose every text field (tests/injection_corpus.py) and
+"""The one hostile build of a test session, shared by the tests in this folder: a copy of the project whose every text field (tests/injection_corpus.py) and
 every UI label carries script, HTML and Markdown payloads, built once, with its site served and its offline zip
 unpacked."""
 

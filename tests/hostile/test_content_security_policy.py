@@ -1,7 +1,7 @@
 """Every page carries a Content-Security-Policy (own origin only, inline code by hash) and a referrer policy, and the
 site still works under it in Chromium: search online and from the offline zip (file://, iframe worker), the guide's
 title filter, every page kind without a violation; an inline script added to a page is refused. Uses the session's
-hostile build (tests/hostile_site.py), so the policy is checked where injected text would try to run."""
+hostile build (tests/hostile/conftest.py), so the policy is checked where injected text would try to run."""
 
 from __future__ import annotations
 
@@ -11,13 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests import hostile_site
 from tests.injection_corpus import Corpus
 from tests.page_watch import violations, watch
 
 pytestmark = pytest.mark.slow
 
-hostile, hostile_url, hostile_offline = hostile_site.hostile, hostile_site.hostile_url, hostile_site.hostile_offline
 
 _HEAD = re.compile(
     r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">\s*'
