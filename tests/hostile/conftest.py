@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.output import opendata
+from generator.model import paths
 from tests.conftest import copy_project
 from tests.injection_corpus import Corpus, hostile_labels, make_hostile
 
@@ -53,6 +53,6 @@ def hostile_url(hostile: tuple[Corpus, Path]) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def hostile_offline(hostile: tuple[Corpus, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("hostile-offline")
-    with zipfile.ZipFile(hostile[1] / opendata.ZIP) as archive:
+    with zipfile.ZipFile(hostile[1] / paths.ZIP) as archive:
         archive.extractall(target)
     return target / "grensroutes"
