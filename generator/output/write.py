@@ -19,12 +19,14 @@ import yaml
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
 from generator.load.files import is_safe_file, naming
-from generator.output import incremental, search_words
+from generator.output import csp, incremental, search_words
+from generator.render import escape as escape_for
 from generator.render.language import Labels, Page
 
 ASSETS = resources.ASSETS
 OVERRIDES = resources.OVERRIDES
 TABLE_LABELS = Path(__file__).resolve().parent / "table_labels.py"  # a MkDocs hook (it says why)
+CSP_HOOK = Path(csp.__file__)
 
 
 class BuildError(Exception):
@@ -73,8 +75,9 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": [{"search": {"lang": lang, "separator": search_words.separator()}}],
-        "hooks": [str(TABLE_LABELS)],
-        "nav": nav,
+        # data-label on table cells, then the Content-Security-Policy (it hashes the finished page's inline scripts)
+        "hooks": [str(TABLE_LABELS), str(CSP_HOOK)],
+        "nav": escape_for.navigation(nav),  # the theme prints navigation titles as HTML
         "extra": {
             "alternate": [
                 # relative: "/nl/" breaks below a sub-path and from disk (site/sitemap.xml has the absolute URLs)
@@ -148,7 +151,7 @@ def root_page(settings: Settings) -> str:
         for lang in settings.languages
     )
     alternates = "\n".join(f'  <link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in settings.languages)
-    return ROOT_TEMPLATE.replace("{links}", links).replace("{alternates}", alternates)
+    return csp.with_policy(ROOT_TEMPLATE.replace("{links}", links).replace("{alternates}", alternates))
 
 
 ROOT_TEMPLATE = """<!doctype html>

@@ -76,7 +76,7 @@ class Citations:
 
 
 def _confidence(L: Language, confidence: str) -> Markup:
-    text = escape(L.label(f"cat_confidence_{confidence}"))
+    text = md_escape(L.label(f"cat_confidence_{confidence}"))  # inside inline HTML, Markdown still applies
     return Markup(f'<em class="confidence confidence-{escape(confidence)}">{text}</em>')
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from generator.model import paths
 from generator.model.entities import Authority, Project, Text
@@ -12,7 +12,7 @@ from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
 from generator.render import grammar, guide_index
 from generator.render import titles as every_title
-from generator.render.formatting import page_link
+from generator.render.formatting import md_escape, page_link
 from generator.render.language import Language, Page, cite
 from generator.resolve.flow import ROOT, Flow, Visit, walk
 
@@ -183,7 +183,7 @@ def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Vi
     nodes = []
     for question in flow.questions.values():
         answers = [{"label": lang.t(flow.label(a)), "next": a.next, "set": a.set} for a in question.answers] or [
-            {"label": Markup(escape(lang.label("guide_every_profession"))), "next": question.next, "set": {}}
+            {"label": md_escape(lang.label("guide_every_profession")), "next": question.next, "set": {}}
         ]
         nodes.append({"id": question.id, "title": lang.t(question.title), "answers": answers, "kind": "question"})
     markdown = lang.render(

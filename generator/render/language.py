@@ -20,6 +20,7 @@ from generator.config import Settings
 from generator.model.entities import Authority, Fact, Jurisdiction, Project, Source
 from generator.model.facts import Amount, Cited, Level, Period, Temporary
 from generator.model.money import Money
+from generator.render import escape as escape_for
 from generator.render import formatting as fmt
 from generator.render import grammar, grensinfopunten
 
@@ -104,7 +105,7 @@ class Language:
         """The text in this language, or a visible 'not yet translated' mark — never another language."""
         if text and self.lang in text:
             return fmt.md_escape(text[self.lang])
-        return Markup(f'<em class="untranslated">{escape(self.labels["untranslated"])}</em>')
+        return Markup(f'<em class="untranslated">{fmt.md_escape(self.labels["untranslated"])}</em>')
 
     def h(self, text: dict[str, str] | None) -> Markup:
         """Like `t`, but for HTML contexts (no Markdown escapes)."""
@@ -226,7 +227,7 @@ def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[Source
         confidence = fact.confidence
         note = ""
         if confidence in ("low", "medium"):
-            note = f' <em class="confidence confidence-{confidence}">({escape(lang.label("confidence_" + confidence))})</em>'
+            note = f' <em class="confidence confidence-{confidence}">({fmt.md_escape(lang.label("confidence_" + confidence))})</em>'
         return Markup(f'<sup class="cite">{links}</sup>{note}' if links else note)
 
     return marks
@@ -244,6 +245,7 @@ def markdown_environment(templates: Mapping[str, str]) -> jinja2.Environment:
     )
     env.filters["url"] = lambda u: Markup(fmt.md_url(u))
     env.globals["gip_details"] = grensinfopunten.details
+    env.filters["front_matter"] = escape_for.front_matter  # title, description, tags: the theme prints them as HTML
     # Only for the output of our own macros, which escape every value they insert.
     env.filters["trusted"] = Markup
     return env

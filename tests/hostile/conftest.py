@@ -1,0 +1,58 @@
+"""The one hostile build of a test session, shared by the tests in this folder: a copy of the project whose every text field (tests/injection_corpus.py) and
+every UI label carries script, HTML and Markdown payloads, built once, with its site served and its offline zip
+unpacked."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.model import paths
+from tests.conftest import copy_project
+from tests.injection_corpus import Corpus, hostile_labels, make_hostile
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
+    """The one hostile build of the session: hostile data and hostile labels; returns the corpus and site/."""
+    from generator.load import package
+
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    corpus = make_hostile(root, root / "schemas")
+    read_labels = package.read_labels
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(package, "read_labels", lambda: hostile_labels(read_labels()))
+        # No PDFs: their text is escaped by Jinja's autoescape, and payloads make factsheets too long to print.
+        result = build(root, pdfs=False)
+    assert result.ok, "\n".join(map(str, result.diagnostics))
+    return corpus, root / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile: tuple[Corpus, Path]) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(hostile[1]))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hostile_offline(hostile: tuple[Corpus, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("hostile-offline")
+    with zipfile.ZipFile(hostile[1] / paths.ZIP) as archive:
+        archive.extractall(target)
+    return target / "grensroutes"
