@@ -1,4 +1,4 @@
-"""Benchmark harness (issue #9): how the build scales from the real 21 roadmaps to thousands. Not part of the tests.
+"""Benchmark harness: how the build scales from the real 21 roadmaps to thousands. Not part of the tests.
 
     .venv/bin/python -m bench.run [--sizes 21,200,1000] [--runs 3] [--jobs 1,2,4] [--serve] [--quick]
 

@@ -34,8 +34,10 @@ def has_factsheets() -> bool:
     return True
 
 
-def _project(root: Path) -> tuple[Any, Any]:
-    from generator.build import _source_date_epoch, check
+def _project(root: Path) -> tuple[Any, Any, int, Any]:
+    """Settings, the validated `check` result, and the build's date and kit as build() makes them (so factsheet cache
+    keys match the build's)."""
+    from generator.build import build_epoch, check, make_kit
     from generator.config import load_settings
 
     settings, problems = load_settings(root)
@@ -44,8 +46,16 @@ def _project(root: Path) -> tuple[Any, Any]:
     result = check(settings)
     if result.project is None:
         raise SystemExit("invalid knowledge base:\n" + "\n".join(map(str, result.diagnostics[:20])))
-    _source_date_epoch(result.project)  # as build() does, so factsheet cache keys match the build's
-    return settings, result.project
+    epoch = build_epoch(result.project)
+    return settings, result, epoch, make_kit(settings, epoch)
+
+
+def _job(settings: Any, result: Any, kit: Any) -> Any:
+    """What build() renders the languages from (made before its render timer starts)."""
+    from generator.build import Job, catalogue_key, schema_references
+
+    project, inputs = result.project, result.inputs
+    return Job(project, result.flow, kit, schema_references(settings, inputs), catalogue_key(inputs, project, kit))
 
 
 def validate(root: Path, options: dict[str, str]) -> dict[str, Any]:
@@ -67,10 +77,11 @@ def validate(root: Path, options: dict[str, str]) -> dict[str, Any]:
 def render(root: Path, _: dict[str, str]) -> dict[str, Any]:
     from generator.build import navigation, render_all
 
-    settings, project = _project(root)
+    settings, result, _epoch, kit = _project(root)
+    project, job = result.project, _job(settings, result, kit)
     started = time.perf_counter()
-    pages = render_all(project, settings, None, os.cpu_count() or 1)  # as `build` renders
-    navs = {lang: navigation(project, lang) for lang in settings.languages}
+    pages = render_all(job, os.cpu_count() or 1)  # as `build` renders
+    navs = {lang: navigation(project, kit.language(lang, project)) for lang in settings.languages}
     seconds = time.perf_counter() - started
     pages_per_lang = {lang: len(p) for lang, p in pages.items()}
     markdown = sum(len(page.markdown) for p in pages.values() for page in p)
@@ -89,9 +100,9 @@ def factsheets(root: Path, _: dict[str, str]) -> dict[str, Any]:
     """factsheets.make() as the build calls it: renders what the cache (PDF_CACHE_ENV) lacks."""
     from generator.output import factsheets as sheets
 
-    settings, project = _project(root)
+    _settings, result, epoch, kit = _project(root)
     started = time.perf_counter()
-    out = sheets.make(project, settings, render=True)
+    out = sheets.make(result.project, kit, epoch, render=True)
     seconds = time.perf_counter() - started
     problems = [str(d) for d in out.diagnostics[:5]]
     return {"seconds": seconds, "rendered": out.rendered, "reused": out.reused, "problems": problems}
@@ -102,15 +113,15 @@ def prime(root: Path, options: dict[str, str]) -> dict[str, Any]:
     each clone's sheet gets the PDF of the real sheet it was cloned from, under the clone's own cache key."""
     from generator.output import factsheet_pdf
     from generator.output import factsheets as sheets
+    from generator.render import factsheets as plan
 
-    settings, project = _project(root)
+    settings, result, epoch, kit = _project(root)
+    project = result.project
     source = factsheet_pdf.Cache(Path(options["source"]))
     cache = factsheet_pdf.Cache(sheets.cache_folder(settings))
-    epoch = os.environ["SOURCE_DATE_EPOCH"]
-    make_job = getattr(sheets, "job", None) or sheets._job  # named `_job` in earlier versions
     keys, missing = {}, 0
-    for sheet in sheets.plan(project, settings):
-        key = factsheet_pdf.cache_key(make_job(sheet, project, settings, epoch))
+    for sheet in plan.plan(project, settings):
+        key = factsheet_pdf.cache_key(sheets.job(sheet, project, kit, epoch))
         keys[sheet.name] = key
         if cache.has(key):
             continue
@@ -133,20 +144,21 @@ def generate(root: Path, _: dict[str, str]) -> dict[str, Any]:
     from generator.output import factsheets as sheets
     from generator.output import write
 
-    settings, project = _project(root)
+    settings, result, epoch, kit = _project(root)
+    project, job = result.project, _job(settings, result, kit)
     shutil.rmtree(settings.build_dir / "docs", ignore_errors=True)
     times: dict[str, float] = {}
     started = time.perf_counter()
-    pages = render_all(project, settings, None, os.cpu_count() or 1)  # as `build` renders
-    navs = {lang: navigation(project, lang) for lang in settings.languages}
+    pages = render_all(job, os.cpu_count() or 1)  # as `build` renders
+    navs = {lang: navigation(project, kit.language(lang, project)) for lang in settings.languages}
     times["render"] = time.perf_counter() - started
     binaries: dict[str, dict[str, bytes]] = {}
     if has_factsheets():
         mark = time.perf_counter()
-        binaries = sheets.make(project, settings, render=False).files
+        binaries = sheets.make(project, kit, epoch, render=False).files
         times["factsheets_cached"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    write.write_docs(settings, pages, navs, settings.build_dir / "site-new", binaries)
+    write.write_docs(settings, pages, navs, settings.build_dir / "site-new", binaries, kit.labels)
     times["write"] = time.perf_counter() - mark
     return {"seconds": time.perf_counter() - started, **times}
 
@@ -159,10 +171,13 @@ def mkdocs(root: Path, options: dict[str, str]) -> dict[str, Any]:
     settings, _problems = load_settings(root)
     assert settings is not None
     jobs = int(options.get("jobs", os.cpu_count() or 1))
+    # The build's date only stamps the pages; it does not change MkDocs' work. build.build_epoch would need the
+    # validated project, which this child does not load, so that its memory stays MkDocs' own.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 0)
     # full builds: without this, every run after the first would reuse the kept output (generator/output/incremental.py)
     shutil.rmtree(settings.build_dir / "mkdocs-cache", ignore_errors=True)
     started = time.perf_counter()
-    write.run_mkdocs(settings, settings.languages, jobs)
+    write.run_mkdocs(settings, settings.languages, jobs, epoch)
     return {"seconds": time.perf_counter() - started, "jobs": jobs}
 
 

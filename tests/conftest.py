@@ -11,11 +11,15 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import copy_inputs
-from generator.build import build, check
+from generator.build import Result, build, check, make_kit
 from generator.config import Settings, load_settings
 from generator.model.entities import Project
+from generator.render.language import Kit
 
 ROOT = Path(__file__).resolve().parent.parent
+# The build date of pages that tests render without a build (2026-01-01, UTC). A build takes its own date
+# (build.build_epoch); a test that depends on that date says so and passes it to `kit_of`.
+EPOCH = 1767225600
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -42,12 +46,29 @@ def settings() -> Settings:
     return loaded
 
 
+def kit_of(settings: Settings, epoch: int = EPOCH) -> Kit:
+    """What rendering needs besides the model (labels, templates, settings, build date), as a build makes it."""
+    return make_kit(settings, epoch)
+
+
 @pytest.fixture(scope="session")
-def real_project(settings: Settings) -> Project:
-    """The real knowledge base, validated and resolved once per session (it is immutable)."""
+def kit(settings: Settings) -> Kit:
+    """The real project's kit, dated EPOCH: for tests that render pages or read labels without a build."""
+    return kit_of(settings)
+
+
+@pytest.fixture(scope="session")
+def real_result(settings: Settings) -> Result:
+    """The real knowledge base, validated and resolved once per session (it is immutable): project, inputs, flow."""
     result = check(settings)
     assert result.project is not None, [str(d) for d in result.diagnostics]
-    return result.project
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_project(real_result: Result) -> Project:
+    assert real_result.project is not None
+    return real_result.project
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
-from generator.output import opendata
+from generator.model import paths
+
+pytestmark = pytest.mark.slow  # every test builds the site
 
 LANGS = ("nl", "de", "fr", "en")
 ROADMAP = "roadmaps/physiotherapist/nl-to-de-nw/index.html"
@@ -88,9 +90,9 @@ def test_failed_build_keeps_previous_site(project: Path) -> None:
 
 
 def test_offline_zip_is_reused_only_while_its_inputs_hold(project: Path) -> None:
-    """Issue #9: an unchanged build copies the kept zip; a changed page makes a new one that holds the change."""
+    """An unchanged build copies the kept zip; a changed page makes a new one that holds the change."""
     assert build(project).ok
-    zip_path = project / "site" / opendata.ZIP
+    zip_path = project / "site" / paths.ZIP
     first = zip_path.read_bytes()
     assert build(project).ok
     assert zip_path.read_bytes() == first

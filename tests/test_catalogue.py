@@ -19,14 +19,15 @@ from click.testing import CliRunner
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator import cli
-from generator.build import check, navigation
+from generator.build import Result, check, navigation
 from generator.config import Settings, load_settings
 from generator.model.entities import Authority, Project
 from generator.output import catalogue_export
 from generator.render import catalogue as catalogue_pages
 from generator.render import guide
-from generator.render.formatting import fold, md_escape
-from tests.conftest import FIXTURES, copy_project
+from generator.render.formatting import fold, md_escape, page_link
+from generator.render.language import Kit
+from tests.conftest import FIXTURES, copy_project, kit_of
 
 VALID = FIXTURES / "catalogue" / "valid"
 LANGS = ("nl", "de", "fr", "en")
@@ -52,16 +53,29 @@ def fixture_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fixture_project(fixture_root: Path) -> Project:
+def fixture_result(fixture_root: Path) -> Result:
     settings, _ = load_settings(fixture_root)
     assert settings is not None
     result = check(settings)
     assert result.ok and result.project is not None, [str(d) for d in result.diagnostics]
-    return result.project
+    return result
 
 
-def pages(project: Project, lang: str) -> dict[str, str]:
-    return {p.path: p.markdown for p in catalogue_pages.pages(project, lang)}
+@pytest.fixture(scope="module")
+def fixture_project(fixture_result: Result) -> Project:
+    assert fixture_result.project is not None
+    return fixture_result.project
+
+
+@pytest.fixture(scope="module")
+def fixture_kit(fixture_root: Path) -> Kit:
+    settings, _ = load_settings(fixture_root)
+    assert settings is not None
+    return kit_of(settings)
+
+
+def pages(kit: Kit, project: Project, lang: str) -> dict[str, str]:
+    return {p.path: p.markdown for p in catalogue_pages.pages(project, kit.language(lang, project))}
 
 
 # ---- schema and rules ----------------------------------------------------------------------------------------
@@ -157,8 +171,8 @@ def test_registry_professions_are_always_in_the_catalogue_with_their_roadmaps(fi
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_profession_page_says_who_decides_where(fixture_project: Project, lang: str) -> None:
-    page = pages(fixture_project, lang)["catalogue/midwife.md"]
+def test_profession_page_says_who_decides_where(fixture_project: Project, fixture_kit: Kit, lang: str) -> None:
+    page = pages(fixture_kit, fixture_project, lang)["catalogue/midwife.md"]
     rows = [line for line in page.splitlines() if line.startswith("| [")]
     assert len(rows) == 6  # NL, BE-FL, BE-FR, BE-DE, DE-NW, DE-NI: every destination, one row each
     assert "CIBG – BIG-register" in rows[0] and "https://www.bigregister.nl/" in rows[0]
@@ -170,34 +184,34 @@ def test_profession_page_says_who_decides_where(fixture_project: Project, lang: 
             assert "ec.europa.eu/growth/tools-databases/regprof/" in row and "grensinfopunten.md" in row
 
 
-def test_unknown_authority_row_says_so(fixture_project: Project) -> None:
-    page = pages(fixture_project, "en")["catalogue/alarm-technician.md"]
+def test_unknown_authority_row_says_so(fixture_project: Project, fixture_kit: Kit) -> None:
+    page = pages(fixture_kit, fixture_project, "en")["catalogue/alarm-technician.md"]
     row = next(line for line in page.splitlines() if line.startswith("| [Netherlands]"))
     assert "Not known." in row and "Not known. Ask a cross-border information point." in row
     assert "EU Regulated Professions Database" in row and "low confidence" in row
 
 
-def test_profession_page_links_its_roadmaps(fixture_project: Project) -> None:
-    page = pages(fixture_project, "en")["catalogue/physiotherapist.md"]
+def test_profession_page_links_its_roadmaps(fixture_project: Project, fixture_kit: Kit) -> None:
+    page = pages(fixture_kit, fixture_project, "en")["catalogue/physiotherapist.md"]
     assert "](../roadmaps/physiotherapist/nl-to-de-nw.md)" in page
     assert "There is no full roadmap" not in page
-    assert "There is no full roadmap" in pages(fixture_project, "en")["catalogue/midwife.md"]
+    assert "There is no full roadmap" in pages(fixture_kit, fixture_project, "en")["catalogue/midwife.md"]
 
 
-def test_yaml_text_stays_text(fixture_project: Project) -> None:
+def test_yaml_text_stays_text(fixture_project: Project, fixture_kit: Kit) -> None:
     for lang in LANGS:
-        for path, markdown in pages(fixture_project, lang).items():
+        for path, markdown in pages(fixture_kit, fixture_project, lang).items():
             assert "<script>" not in markdown, path
             assert "[y](z)" not in markdown, path
     assert (
         "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\[y\\]\\(z\\)"
-        in pages(fixture_project, "nl")["catalogue/alarm-technician.md"]
+        in pages(fixture_kit, fixture_project, "nl")["catalogue/alarm-technician.md"]
     )
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_to_z_lists_every_title_of_every_language(fixture_project: Project, lang: str) -> None:
-    page = pages(fixture_project, lang)["catalogue/a-z.md"]
+def test_a_to_z_lists_every_title_of_every_language(fixture_project: Project, fixture_kit: Kit, lang: str) -> None:
+    page = pages(fixture_kit, fixture_project, lang)["catalogue/a-z.md"]
     for title in MIDWIFE_NAMES:
         assert f"[{title}](midwife.md)" in page, title
     for profession in fixture_project.catalogue.values():
@@ -207,25 +221,27 @@ def test_a_to_z_lists_every_title_of_every_language(fixture_project: Project, la
     assert letters == sorted(letters, key=lambda h: (h.startswith("## \\#"), h)) and "## H { #h }" in letters
 
 
-def test_jurisdiction_page_lists_regulated_professions_and_authorities(fixture_project: Project) -> None:
-    page = pages(fixture_project, "en")["catalogue/jurisdictions/nl.md"]
+def test_jurisdiction_page_lists_regulated_professions_and_authorities(
+    fixture_project: Project, fixture_kit: Kit
+) -> None:
+    page = pages(fixture_kit, fixture_project, "en")["catalogue/jurisdictions/nl.md"]
     assert "[midwife](../midwife.md)" in page and "[physiotherapist](../physiotherapist.md)" in page
     assert "## Authorities" in page and "Decides on: [midwife](../midwife.md), [physiotherapist]" in page
     assert "## Not known whether regulated here" in page and "[alarm technician](../alarm-technician.md)" in page
-    flemish = pages(fixture_project, "de")["catalogue/jurisdictions/be-fl.md"]
+    flemish = pages(fixture_kit, fixture_project, "de")["catalogue/jurisdictions/be-fl.md"]
     assert "[Hebamme](../midwife.md)" in flemish and "physiotherapist.md" not in flemish
 
 
-def test_navigation_holds_one_catalogue_entry(fixture_project: Project) -> None:
+def test_navigation_holds_one_catalogue_entry(fixture_project: Project, fixture_kit: Kit) -> None:
     for lang in LANGS:
-        flat = json.dumps(navigation(fixture_project, lang))
+        flat = json.dumps(navigation(fixture_project, fixture_kit.language(lang, fixture_project)))
         assert flat.count("catalogue/") == 1 and '"catalogue/index.md"' in flat
 
 
-def test_page_weight_stays_flat(fixture_project: Project) -> None:
+def test_page_weight_stays_flat(fixture_project: Project, fixture_kit: Kit) -> None:
     """Only the A–Z list and the jurisdiction pages may list the whole catalogue; a profession page links no
     other profession, and the landing page only those with a full roadmap."""
-    every = pages(fixture_project, "en")
+    every = pages(fixture_kit, fixture_project, "en")
     for path, markdown in every.items():
         others = [pid for pid in fixture_project.catalogue if f"]({pid}.md)" in markdown]
         if path == catalogue_pages.INDEX:
@@ -258,7 +274,7 @@ def test_open_data_export(fixture_project: Project, tmp_path: Path) -> None:
 def test_catalogue_report_command(fixture_root: Path) -> None:
     result = CliRunner().invoke(cli.main, ["catalogue-report", "--root", str(fixture_root)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == (  # the issue's measure of done
+    assert result.output.splitlines()[0] == (  # the catalogue's measure of done
         "Catalogue: 6 professions, 2 of them with a named authority in at least one jurisdiction; "
         "6 entries, 4 naming an authority"
     )
@@ -306,6 +322,7 @@ def test_threshold_complete_catalogue(real_project: Project) -> None:
     assert named >= AUTHORITY_ENTRIES_WHEN_COMPLETE, f"only {named} catalogue entries name an authority"
 
 
+@pytest.mark.slow
 def test_built_site_has_catalogue_pages_and_open_data(built_site: Path, real_project: Project) -> None:
     for lang in LANGS:
         for pid in real_project.catalogue:
@@ -317,6 +334,7 @@ def test_built_site_has_catalogue_pages_and_open_data(built_site: Path, real_pro
     assert {"catalogue.json", "catalogue.csv"} <= set(manifest["files"])  # part of the open-data export
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_index_holds_every_title(built_site: Path, real_project: Project, lang: str) -> None:
     index = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -348,6 +366,7 @@ def _search(page, query: str, wanted: list[str]) -> list[str]:  # type: ignore[n
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_site_search_finds_titles(browser, site_url: str, real_project: Project, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -385,22 +404,25 @@ def _reached(markdown: dict[str, str], start: str) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_guide_walker_reaches_every_catalogue_page(fixture_root: Path, fixture_project: Project, lang: str) -> None:
-    settings, _ = load_settings(fixture_root)
-    assert settings is not None
-    flow = guide.load(settings)
-    guide_pages = {p.path: p.markdown for p in guide.pages(flow, fixture_project, lang)}
-    reached = _reached({**guide_pages, **pages(fixture_project, lang)}, "guide/index.md")
+def test_guide_walker_reaches_every_catalogue_page(
+    fixture_result: Result, fixture_project: Project, fixture_kit: Kit, lang: str
+) -> None:
+    flow = fixture_result.flow
+    assert flow is not None
+    L = fixture_kit.language(lang, fixture_project)
+    guide_pages = {p.path: p.markdown for p in guide.pages(flow, fixture_project, L)}
+    reached = _reached({**guide_pages, **pages(fixture_kit, fixture_project, lang)}, "guide/index.md")
     for pid, profession in fixture_project.catalogue.items():
         assert catalogue_pages.profession_path(pid) in reached, pid
         if not profession.roadmaps:  # no full roadmap: the profession question leads straight to its page
             assert (
-                f"]({catalogue_pages.link('guide/index.md', catalogue_pages.profession_path(pid))})"
+                f"]({page_link('guide/index.md', catalogue_pages.profession_path(pid))})"
                 in (guide_pages["guide/index.md"])
             )
     assert not [p for p in guide_pages if p.startswith(("guide/midwife/", "guide/architect/"))]  # no fan-out
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_a_to_z_works_without_javascript(browser, site_url: str, real_project: Project) -> None:  # type: ignore[no-untyped-def]
     owners = sorted(p.id for p in real_project.catalogue.values() if any(t.title == "Hebamme" for t in p.titles))

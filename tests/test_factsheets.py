@@ -1,4 +1,4 @@
-"""Factsheets (issue #5): every roadmap × language as an A4 PDF of at most 2 pages (two-language sheets: 4), with the
+"""Factsheets: every roadmap × language as an A4 PDF of at most 2 pages (two-language sheets: 4), with the
 facts, the check date, the content version and a QR code that leads to the live page; cached, deterministic, gated."""
 
 from __future__ import annotations
@@ -20,9 +20,12 @@ from pypdf import PdfReader
 from generator.build import build
 from generator.config import Settings
 from generator.model.entities import Project
+from generator.model.facts import Amount
 from generator.output import factsheet_pdf, factsheets
 from generator.render import factsheet as factsheet_html
-from tests.conftest import ROOT
+from generator.render import factsheets as plan
+from generator.render.language import Kit
+from tests.conftest import EPOCH, ROOT, kit_of
 
 A4 = (595.28, 841.89)  # points
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,8 +38,8 @@ def model(real_project: Project) -> Project:
 
 
 @pytest.fixture(scope="module")
-def sheets(model: Project, settings: Settings) -> list[factsheets.Sheet]:
-    return factsheets.plan(model, settings)
+def sheets(model: Project, settings: Settings) -> list[plan.Sheet]:
+    return plan.plan(model, settings)
 
 
 def _text(pdf: Path) -> str:
@@ -57,9 +60,7 @@ def _qr_codes(pdf: Path) -> set[str]:
 
 
 def test_two_language_pairs_follow_the_rule(model: Project, settings: Settings) -> None:
-    pairs = {
-        r.key: factsheets.pairs(r, settings.languages) for r in model.roadmaps if r.profession.id == "physiotherapist"
-    }
+    pairs = {r.key: plan.pairs(r, settings.languages) for r in model.roadmaps if r.profession.id == "physiotherapist"}
     assert pairs == {
         "physiotherapist/be-to-nl": [("fr", "nl"), ("de", "nl")],
         "physiotherapist/de-to-nl": [("de", "nl")],
@@ -71,8 +72,9 @@ def test_two_language_pairs_follow_the_rule(model: Project, settings: Settings) 
     }
 
 
+@pytest.mark.slow
 def test_every_roadmap_and_language_has_a_factsheet(
-    built_site: Path, model: Project, settings: Settings, sheets: list[factsheets.Sheet]
+    built_site: Path, model: Project, settings: Settings, sheets: list[plan.Sheet]
 ) -> None:
     singles = [s for s in sheets if len(s.langs) == 1]
     assert len(singles) == len(model.roadmaps) * len(settings.languages) == 84
@@ -81,8 +83,9 @@ def test_every_roadmap_and_language_has_a_factsheet(
     assert missing == []
 
 
+@pytest.mark.slow
 def test_every_factsheet_fits_and_says_what_it_must(
-    built_site: Path, model: Project, settings: Settings, sheets: list[factsheets.Sheet]
+    built_site: Path, model: Project, kit: Kit, sheets: list[plan.Sheet]
 ) -> None:
     problems = []
     for sheet in sheets:
@@ -101,27 +104,27 @@ def test_every_factsheet_fits_and_says_what_it_must(
             problems.append(f"{sheet.name}: fonts {sorted(fonts)}")
         text = _text(built_site / sheet.langs[0] / sheet.file)
         for lang in sheet.langs:
-            L = factsheet_html.HtmlLanguage(lang, model)
+            L = factsheet_html.HtmlLanguage(kit.language(lang, model))
             wanted = [r.profession.name[lang], r.steps[0].authority.name, L.date(r.oldest_check), r.version]
             problems += [f"{sheet.name}: lacks {w!r}" for w in wanted if w.casefold() not in text]
     assert problems == []
 
 
-def test_every_qr_code_leads_to_the_live_page(
-    built_site: Path, settings: Settings, sheets: list[factsheets.Sheet]
-) -> None:
+@pytest.mark.slow
+def test_every_qr_code_leads_to_the_live_page(built_site: Path, settings: Settings, sheets: list[plan.Sheet]) -> None:
     problems = []
     for sheet in sheets:
-        urls = {factsheets.page_url(settings, sheet.roadmap, lang) for lang in sheet.langs}
+        urls = {plan.page_url(settings, sheet.roadmap, lang) for lang in sheet.langs}
         found = _qr_codes(built_site / sheet.langs[0] / sheet.file)
         if found != urls:
             problems.append(f"{sheet.name}: QR {sorted(found)} != {sorted(urls)}")
     assert problems == []
-    url = factsheets.page_url(settings, sheets[0].roadmap, "nl")
+    url = plan.page_url(settings, sheets[0].roadmap, "nl")
     assert url == f"https://grensroutes.eu/nl/roadmaps/{sheets[0].roadmap.key}/"
     assert (built_site / "nl/roadmaps" / sheets[0].roadmap.key / "index.html").exists()  # the page it names exists
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["nl", "de", "fr", "en"])
 def test_physiotherapist_nl_to_nrw_prints_on_two_pages(built_site: Path, lang: str) -> None:
     pdf = built_site / lang / "factsheets/physiotherapist-nl-to-de-nw.pdf"
@@ -130,6 +133,7 @@ def test_physiotherapist_nl_to_nrw_prints_on_two_pages(built_site: Path, lang: s
     assert "münster" in text and f"grensroutes.eu/{lang}/roadmaps/physiotherapist/nl-to-de-nw/" in text
 
 
+@pytest.mark.slow
 def test_type_is_never_smaller_than_8_5_pt(built_site: Path) -> None:
     sizes: set[float] = set()
 
@@ -152,7 +156,8 @@ def test_type_is_never_smaller_than_8_5_pt(built_site: Path) -> None:
     assert sizes and min(sizes) >= 8.5, sorted(sizes)
 
 
-def test_index_page_and_roadmap_page_link_the_factsheets(built_site: Path, sheets: list[factsheets.Sheet]) -> None:
+@pytest.mark.slow
+def test_index_page_and_roadmap_page_link_the_factsheets(built_site: Path, sheets: list[plan.Sheet]) -> None:
     for lang in ("nl", "de", "fr", "en"):
         index = built_site / lang / "factsheets/index.html"
         soup = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
@@ -168,6 +173,7 @@ def test_index_page_and_roadmap_page_link_the_factsheets(built_site: Path, sheet
         )
 
 
+@pytest.mark.slow
 def test_visual_artifact_of_page_one(built_site: Path) -> None:
     """Page 1 as PNG in test-artifacts/ (gitignored), for a person to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -180,22 +186,22 @@ def test_visual_artifact_of_page_one(built_site: Path) -> None:
 # ---- the text: the site's words, HTML-safe --------------------------------------------------------------------
 
 
-def test_money_and_unknowns_use_the_site_helpers(model: Project) -> None:
-    fee = {"status": "known", "min": 60}
-    assert str(factsheet_html.HtmlLanguage("nl", model).amount(fee)) == "€ 60,00"
-    assert str(factsheet_html.HtmlLanguage("de", model).amount(fee)).replace("\xa0", " ") == "60,00 €"
-    assert (
-        str(factsheet_html.HtmlLanguage("fr", model).amount(fee)).replace("\u202f", " ").replace("\xa0", " ")
-        == "60,00 €"
-    )
-    unknown = {"status": "unknown", "ask": "zsba"}
-    assert str(factsheet_html.HtmlLanguage("en", model).amount(unknown)) == (
-        "Not known. Ask: Zentrale Servicestelle Berufsanerkennung (ZSBA)."
-    )
+def test_money_and_unknowns_use_the_site_helpers(model: Project, kit: Kit) -> None:
+    def html(lang: str) -> factsheet_html.HtmlLanguage:
+        return factsheet_html.HtmlLanguage(kit.language(lang, model))
+
+    fee = Amount.of({"status": "known", "min": 60})
+    assert str(html("nl").amount(fee)) == "€ 60,00"
+    assert str(html("de").amount(fee)).replace("\xa0", " ") == "60,00 €"
+    assert str(html("fr").amount(fee)).replace("\u202f", " ").replace("\xa0", " ") == "60,00 €"
+    unknown = Amount.of({"status": "unknown", "ask": "zsba"})
+    assert str(html("en").amount(unknown)) == "Not known. Ask: Zentrale Servicestelle Berufsanerkennung (ZSBA)."
 
 
-def test_text_from_yaml_stays_text(model: Project) -> None:
-    html = factsheet_html.HtmlLanguage("en", model).t({"en": '<script>alert(1)</script> a_b *c* [d](e) 1. "q"'})
+def test_text_from_yaml_stays_text(model: Project, kit: Kit) -> None:
+    html = factsheet_html.HtmlLanguage(kit.language("en", model)).t(
+        {"en": '<script>alert(1)</script> a_b *c* [d](e) 1. "q"'}
+    )
     assert str(html) == "&lt;script&gt;alert(1)&lt;/script&gt; a_b *c* [d](e) 1. &quot;q&quot;"
 
 
@@ -206,12 +212,13 @@ import hashlib, os, sys
 from pathlib import Path
 from generator.output import factsheets
 from generator.output import factsheet_pdf
-from generator.build import check
+from generator.render import factsheets as plan
+from generator.build import check, make_kit
 from generator.config import load_settings
 settings, _ = load_settings(Path(sys.argv[1]))
 project = check(settings).project
-sheet = next(s for s in factsheets.plan(project, settings) if s.name == sys.argv[2])
-job = factsheets.job(sheet, project, settings, "1795737600")
+sheet = next(s for s in plan.plan(project, settings) if s.name == sys.argv[2])
+job = factsheets.job(sheet, project, make_kit(settings, 1795737600), 1795737600)
 print(hashlib.sha256(factsheet_pdf.render([job])[0].pdf).hexdigest())
 """
 
@@ -232,6 +239,7 @@ def test_two_renders_give_identical_bytes() -> None:
     assert len(hashes) == 1 and len(hashes.pop()) == 64
 
 
+@pytest.mark.slow
 def test_metadata_dates_come_from_source_date_epoch(built_site: Path) -> None:
     reader = PdfReader(built_site / "en/factsheets/physiotherapist-nl-to-de-nw.pdf")
     assert reader.metadata is not None
@@ -241,35 +249,34 @@ def test_metadata_dates_come_from_source_date_epoch(built_site: Path) -> None:
 
 
 def test_cache_renders_only_what_changed(
-    model: Project, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    model: Project, kit: Kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(factsheets.CACHE_ENV, str(tmp_path / "cache"))
     two = dataclasses.replace(
         model, roadmaps=tuple(r for r in model.roadmaps if r.key in (EXAMPLE, "care-worker/nl-to-be-fl"))
     )
-    first = factsheets.make(two, settings)
+    first = factsheets.make(two, kit, EPOCH)
     assert (first.rendered, first.reused, first.diagnostics) == (9, 0, [])  # 2 × 4 languages + 1 pair
-    again = factsheets.make(two, settings)
+    again = factsheets.make(two, kit, EPOCH)
     assert (again.rendered, again.reused) == (0, 9) and again.files == first.files
     changed = dataclasses.replace(two.roadmaps[1], version="changed0")
     edited = dataclasses.replace(two, roadmaps=(two.roadmaps[0], changed))
-    assert factsheets.make(edited, settings).rendered == 5  # only the changed roadmap: 4 languages + its pair
+    assert factsheets.make(edited, kit, EPOCH).rendered == 5  # only the changed roadmap: 4 languages + its pair
     assert len(list((tmp_path / "cache").glob("*.pdf"))) == 9  # the replaced versions were dropped
 
 
-def test_serve_renders_nothing(
-    model: Project, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_serve_renders_nothing(model: Project, kit: Kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(factsheets.CACHE_ENV, str(tmp_path / "cache"))
     one = dataclasses.replace(model, roadmaps=tuple(r for r in model.roadmaps if r.key == "care-worker/nl-to-be-fl"))
-    preview = factsheets.make(one, settings, render=False)  # empty cache: placeholders, still valid PDFs
+    preview = factsheets.make(one, kit, EPOCH, render=False)  # empty cache: placeholders, still valid PDFs
     assert preview.rendered == 0 and not (tmp_path / "cache").exists()
     placeholder = preview.files["nl"]["factsheets/care-worker-nl-to-be-fl.pdf"]
     assert len(PdfReader(io.BytesIO(placeholder)).pages) == 1
-    real = factsheets.make(one, settings)
-    assert factsheets.make(one, settings, render=False).files == real.files  # then: the cached sheets
+    real = factsheets.make(one, kit, EPOCH)
+    assert factsheets.make(one, kit, EPOCH, render=False).files == real.files  # then: the cached sheets
 
 
+@pytest.mark.slow
 def test_overlong_roadmap_fails_the_build(project: Path) -> None:
     """A roadmap whose texts cannot fit on 2 pages stops the build, names the roadmap, and writes nothing."""
     path = project / "roadmaps/physiotherapist/nl-to-de-nw.yaml"
@@ -305,7 +312,8 @@ def test_missing_glyph_is_a_diagnostic() -> None:
 
 
 def test_every_character_of_every_sheet_is_in_the_bundled_fonts(model: Project, settings: Settings) -> None:
-    jobs = [factsheets.job(s, model, settings, "0") for s in factsheets.plan(model, settings)]
+    kit = kit_of(settings, 0)
+    jobs = [factsheets.job(s, model, kit, 0) for s in plan.plan(model, settings)]
     assert {
         job.name: factsheet_pdf.missing_glyphs(job.html) for job in jobs if factsheet_pdf.missing_glyphs(job.html)
     } == {}
@@ -352,6 +360,7 @@ def _print_state(browser, url: str, own_css: bool = True):  # type: ignore[no-un
     return context, page, page.evaluate(_PRINT_STATE)
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_printing_a_roadmap_page_gives_a_clean_document(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -366,6 +375,7 @@ def test_printing_a_roadmap_page_gives_a_clean_document(browser, site_url: str, 
     context.close()
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_print_check_catches_a_page_without_the_print_stylesheet(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     context, _page, state = _print_state(browser, f"{site_url}/nl/roadmaps/physiotherapist/nl-to-de-ni/", own_css=False)
@@ -374,7 +384,7 @@ def test_print_check_catches_a_page_without_the_print_stylesheet(browser, site_u
 
 
 def test_factsheets_need_the_site_url(model: Project, settings: Settings) -> None:
-    out = factsheets.make(model, dataclasses.replace(settings, site_url=""))
+    out = factsheets.make(model, kit_of(dataclasses.replace(settings, site_url="")), EPOCH)
     assert [(d.path, d.code) for d in out.diagnostics] == [("mkdocs.yml", "config")] and out.files == {}
 
 

@@ -1,4 +1,4 @@
-"""Issue #7, findability and overview: profession pages and their comparison tables, the A–Z index, the search
+"""Findability and overview: profession pages and their comparison tables, the A–Z index, the search
 index, cost and timeline, open data (JSON, schemas, CSV), JSON-LD, Open Graph, sitemap, canonical URLs and the
 offline zip. Unit tests first, then tests on the real site built once per session (`built_site`)."""
 
@@ -24,12 +24,15 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from generator.config import DataLicence, Settings, load_settings
+from generator.model import paths
 from generator.model.entities import Project, Roadmap
-from generator.output import offline, opendata
+from generator.model.facts import Amount, Cited, Period
+from generator.output import offline, opendata, sitemap
 from generator.output.write import OVERRIDES
 from generator.render import costs, professions, seo, timeline
 from generator.render.formatting import md_escape
-from generator.render.roadmap import Language, labels, roadmap_page
+from generator.render.language import Kit
+from generator.render.roadmap import roadmap_page
 from tests.conftest import copy_project
 
 LANGS = ("nl", "de", "fr", "en")
@@ -46,18 +49,19 @@ def roadmap(kb: Project, key: str) -> Roadmap:
     return next(r for r in kb.roadmaps if r.key == key)
 
 
-def with_steps(r: Roadmap, **changes: dict[str, Any]) -> Roadmap:
+def with_steps(r: Roadmap, **changes: Any) -> Roadmap:
     """A copy of a roadmap whose first step has some values replaced (the model is frozen)."""
-    first = replace(r.steps[0], data={**r.steps[0].data, **changes})
+    first = replace(r.steps[0], **changes)
     return replace(r, steps=(first, *r.steps[1:]))
 
 
 # ---- costs: unknown parts are counted, never added as zero --------------------------------------------------------
 
 
-def test_money_counts_unknown_parts_and_never_adds_them() -> None:
+def test_money_counts_unknown_parts_and_never_adds_them(kit: Kit) -> None:
     money = costs.add_money(
-        [
+        Amount.of(a)
+        for a in [
             {"status": "known", "min": 60, "max": 140},
             {"status": "unknown", "ask": "x"},
             {"status": "free"},
@@ -65,15 +69,18 @@ def test_money_counts_unknown_parts_and_never_adds_them() -> None:
         ]
     )
     assert money.amounts == (("EUR", 575, 655),) and (money.known, money.unknown) == (3, 1)
-    L = Language("en", Project({}, {}, {}, {}, ()))
+    L = kit.language("en", Project({}, {}, {}, {}, ()))
     assert costs.money_words(L, money) == "€575.00 – €655.00 + 1 not known"
-    assert costs.money_words(L, costs.add_money([{"status": "unknown", "ask": "x"}])) == "not known"
-    assert costs.money_words(L, costs.add_money([{"status": "free"}])) == labels()["en"]["free"].rstrip(".")
+    assert costs.money_words(L, costs.add_money([Amount.of({"status": "unknown", "ask": "x"})])) == "not known"
+    assert costs.money_words(L, costs.add_money([Amount.of({"status": "free"})])) == kit.labels["en"]["free"].rstrip(
+        "."
+    )
 
 
-def test_time_keeps_units_apart_and_counts_unknowns() -> None:
+def test_time_keeps_units_apart_and_counts_unknowns(kit: Kit) -> None:
     time = costs.add_time(
-        [
+        Period.of(p)
+        for p in [
             {"status": "known", "max": 12, "unit": "weeks"},
             {"status": "known", "max": 3, "unit": "months"},
             {"status": "unknown", "ask": "x"},
@@ -83,7 +90,7 @@ def test_time_keeps_units_apart_and_counts_unknowns() -> None:
     assert time.parts == (("weeks", None, 12.0), ("months", None, 3.0))
     assert (time.known, time.none, time.unknown) == (2, 1, 1)
     assert costs.time_code(time) == "12 weeks + 3 months"
-    L = Language("en", Project({}, {}, {}, {}, ()))
+    L = kit.language("en", Project({}, {}, {}, {}, ()))
     assert costs.time_words(L, time) == "up to 12 weeks + up to 3 months + 1 not known"
 
 
@@ -98,8 +105,8 @@ def test_cost_time_of_a_real_roadmap(kb: Project) -> None:
 # ---- timeline SVG ------------------------------------------------------------------------------------------------
 
 
-def _svg(r: Roadmap, kb: Project, lang: str = "en") -> ET.Element:
-    return ET.fromstring(str(timeline.svg(r, Language(lang, kb))))
+def _svg(r: Roadmap, kb: Project, kit: Kit, lang: str = "en") -> ET.Element:
+    return ET.fromstring(str(timeline.svg(r, kit.language(lang, kb))))
 
 
 def _not_known_boxes(svg: ET.Element) -> int:
@@ -107,35 +114,35 @@ def _not_known_boxes(svg: ET.Element) -> int:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_timeline_has_title_desc_and_labels_unknowns(kb: Project, lang: str) -> None:
+def test_timeline_has_title_desc_and_labels_unknowns(kb: Project, kit: Kit, lang: str) -> None:
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
-    svg = _svg(r, kb, lang)
+    svg = _svg(r, kb, kit, lang)
     assert svg.get("role") == "img" and svg.get("aria-labelledby") == "gr-tl-title"
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title is not None and title.text and desc is not None and desc.text
-    periods = [s.data[k] for s in r.steps for k in ("deadline", "duration")]
-    unknown = sum(p["status"] == "unknown" for p in periods)
-    not_known = labels()[lang]["tl_not_known"]
+    periods = [getattr(s, k) for s in r.steps for k in ("deadline", "duration")]
+    unknown = sum(p.status == "unknown" for p in periods)
+    not_known = kit.labels[lang]["tl_not_known"]
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert _not_known_boxes(svg) == unknown + 1  # + the legend's swatch
     assert texts.count(not_known) == unknown  # each dashed box says so
     assert desc.text.count(not_known) == unknown
 
 
-def test_timeline_never_draws_an_unknown_as_zero(kb: Project) -> None:
+def test_timeline_never_draws_an_unknown_as_zero(kb: Project, kit: Kit) -> None:
     """Gate: making a known deadline unknown turns its solid bar into one more labelled dashed box."""
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
-    before = _svg(r, kb)
-    changed = _svg(with_steps(r, deadline={"status": "unknown", "ask": "bezreg-muenster-zag"}), kb)
+    before = _svg(r, kb, kit)
+    changed = _svg(with_steps(r, deadline=Period.of({"status": "unknown", "ask": "bezreg-muenster-zag"})), kb, kit)
     assert _not_known_boxes(changed) == _not_known_boxes(before) + 1
     widths = [float(rect.get("width", "1")) for rect in changed.iter(f"{SVG}rect")]
     assert min(widths) > 0
 
 
-def test_timeline_escapes_text_from_yaml(kb: Project) -> None:
+def test_timeline_escapes_text_from_yaml(kb: Project, kit: Kit) -> None:
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
     evil = with_steps(r, title={"en": '</svg><script>alert(1)</script> & "x"'})
-    svg = _svg(evil, kb)  # still well-formed XML
+    svg = _svg(evil, kb, kit)  # still well-formed XML
     assert not list(svg.iter(f"{SVG}script")) and not list(svg.iter("script"))
     assert any("<script>alert(1)</script>" in (t.text or "") for t in svg.iter(f"{SVG}text"))
 
@@ -150,11 +157,11 @@ def test_search_terms_hold_every_title_synonym_and_former_title(kb: Project) -> 
         assert set(profession.name.values()) <= set(terms)
 
 
-def test_csv_fields_follow_the_table_columns() -> None:
+def test_csv_fields_follow_the_table_columns(kit: Kit) -> None:
     fields = [f for c in professions.COLUMNS for f in c.fields]
     assert ("profession", "roadmap", "version", *fields, "page") == professions.CSV_FIELDS
     for c in professions.COLUMNS:
-        assert all(c.label in labels()[lang] for lang in LANGS)
+        assert all(c.label in kit.labels[lang] for lang in LANGS)
 
 
 def test_csv_leaves_unknown_amounts_empty_not_zero(kb: Project) -> None:
@@ -167,8 +174,8 @@ def test_csv_leaves_unknown_amounts_empty_not_zero(kb: Project) -> None:
     assert (unknown_only["fees_min_eur"], unknown_only["fees_unknown"]) == ("", "1")
 
 
-def test_a_to_z_lists_every_title_with_a_link(kb: Project) -> None:
-    page = professions.index_page(Language("en", kb), kb)
+def test_a_to_z_lists_every_title_with_a_link(kb: Project, kit: Kit) -> None:
+    page = professions.index_page(kit.language("en", kb), kb)
     for profession in kb.professions.values():
         if professions.roadmaps_of(kb, profession.id):
             for t in profession.titles:
@@ -183,20 +190,20 @@ def _head(meta: dict[str, Any], canonical: str | None = None) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES))
     page = {"meta": meta, "title": meta.get("title"), "canonical_url": canonical}
     config = {"site_name": "grensroutes", "site_description": "", "theme": {"language": "en"}, "extra": {}}
-    return env.get_template("partials/findability-head.html").render(page=page, config=config)
+    return env.get_template("partials/seo-head.html").render(page=page, config=config)
 
 
 def _front_matter(markdown: str) -> dict[str, Any]:
     return yaml.safe_load(markdown.split("---\n")[1])
 
 
-def test_jsonld_survives_front_matter_and_cannot_close_the_script(kb: Project) -> None:
+def test_jsonld_survives_front_matter_and_cannot_close_the_script(kb: Project, kit: Kit) -> None:
     """Gate: YAML text with '</script>' goes through the page's front matter into the head as inert JSON."""
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
     payload = "</script><script>alert(1)</script> <!-- x --> & 'q'"
     data = copy.deepcopy(r.data)
     data["summary"]["text"]["en"] = payload
-    page = roadmap_page(replace(r, data=data), Language("en", kb), kb)
+    page = roadmap_page(replace(r, data=data, summary=Cited.of(data["summary"])), kit.language("en", kb), kb)
     meta = _front_matter(page.markdown)
     html = _head(meta, "https://grensroutes.eu/en/roadmaps/physiotherapist/nl-to-de-nw/")
     soup = BeautifulSoup(html, "html.parser")
@@ -209,9 +216,9 @@ def test_jsonld_survives_front_matter_and_cannot_close_the_script(kb: Project) -
     assert soup.find("meta", property="og:description")["content"].startswith("</script>")  # text, in an attribute
 
 
-def test_jsonld_names_the_authorities(kb: Project) -> None:
+def test_jsonld_names_the_authorities(kb: Project, kit: Kit) -> None:
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
-    ld = seo.roadmap_jsonld(r, Language("de", kb), "t")
+    ld = seo.roadmap_jsonld(r, kit.language("de", kb), "t")
     assert ld["@type"] == "GovernmentService"
     assert [p["name"] for p in ld["provider"]] == list(dict.fromkeys(s.authority.name for s in r.steps))
     assert ld["version"] == r.version
@@ -224,19 +231,19 @@ def test_sitemap_alternates_from_the_language_sitemaps(tmp_path: Path) -> None:
     for lang in ("nl", "en"):
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "sitemap.xml").write_text(
-            f'<urlset xmlns="{seo.SITEMAP_NS}"><url><loc>{SITE_URL}/{lang}/</loc></url>'
+            f'<urlset xmlns="{sitemap.SITEMAP_NS}"><url><loc>{SITE_URL}/{lang}/</loc></url>'
             f"<url><loc>{SITE_URL}/{lang}/a/</loc></url></urlset>",
             encoding="utf-8",
         )
-    root = ET.fromstring(seo.sitemap(tmp_path, SITE_URL, ("nl", "en")))
-    urls = {u.findtext(f"{{{seo.SITEMAP_NS}}}loc"): u for u in root}
+    root = ET.fromstring(sitemap.sitemap(tmp_path, SITE_URL, ("nl", "en")))
+    urls = {u.findtext(f"{{{sitemap.SITEMAP_NS}}}loc"): u for u in root}
     assert set(urls) == {f"{SITE_URL}/", f"{SITE_URL}/nl/", f"{SITE_URL}/en/", f"{SITE_URL}/nl/a/", f"{SITE_URL}/en/a/"}
-    links = urls[f"{SITE_URL}/en/a/"].findall(f"{{{seo.XHTML_NS}}}link")
+    links = urls[f"{SITE_URL}/en/a/"].findall(f"{{{sitemap.XHTML_NS}}}link")
     assert {(x.get("hreflang"), x.get("href")) for x in links} == {
         ("nl", f"{SITE_URL}/nl/a/"),
         ("en", f"{SITE_URL}/en/a/"),
     }
-    assert seo.write(tmp_path, "", ("nl", "en")) == []  # without a site_url: no sitemap (it needs absolute URLs)
+    assert sitemap.write(tmp_path, "", ("nl", "en")) == []  # without a site_url: no sitemap (it needs absolute URLs)
 
 
 # ---- settings ------------------------------------------------------------------------------------------------------
@@ -262,15 +269,15 @@ def test_configured_licence_is_cc_by(settings: Settings) -> None:
 # ---- offline zip -------------------------------------------------------------------------------------------------
 
 
-def test_zip_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+def test_zip_is_deterministic(tmp_path: Path) -> None:
+    epoch = 1767225600  # the build's date: SOURCE_DATE_EPOCH when set (build.build_epoch)
     tree = tmp_path / "tree"
     for name, text in {"b/x.html": "x", "a.html": "a", "b/y.pdf": "%PDF"}.items():
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text(text, encoding="utf-8")
-    offline.zip_tree(tree, tmp_path / "one.zip")
+    offline.zip_tree(tree, tmp_path / "one.zip", epoch)
     (tree / "a.html").touch()  # a newer mtime must not matter
-    offline.zip_tree(tree, tmp_path / "two.zip")
+    offline.zip_tree(tree, tmp_path / "two.zip", epoch)
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.zip") as archive:
         infos = archive.infolist()
@@ -296,6 +303,7 @@ def _soup(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_index_holds_every_title_of_every_profession(built_site: Path, kb: Project, lang: str) -> None:
     index = json.loads((built_site / lang / "search/search_index.json").read_text(encoding="utf-8"))
@@ -312,8 +320,9 @@ def test_search_index_holds_every_title_of_every_profession(built_site: Path, kb
             assert t["title"].replace("'", "&#x27;") in text or t["title"] in text, (lang, t["title"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_profession_pages_compare_every_destination(built_site: Path, kb: Project, lang: str) -> None:
+def test_profession_pages_compare_every_destination(built_site: Path, kb: Project, kit: Kit, lang: str) -> None:
     rows = {r["roadmap"]: r for r in csv.DictReader(io.StringIO((built_site / "data/comparison.csv").read_text()))}
     for profession in kb.professions.values():
         routes = professions.roadmaps_of(kb, profession.id)
@@ -324,7 +333,7 @@ def test_profession_pages_compare_every_destination(built_site: Path, kb: Projec
         assert region is not None and region.get("aria-labelledby") == "compare"
         table = region.find("table")
         header = [th.get_text(strip=True) for th in table.select("thead th")]
-        assert header == [labels()[lang][c.label] for c in professions.COLUMNS]  # the CSV's column groups
+        assert header == [kit.labels[lang][c.label] for c in professions.COLUMNS]  # the CSV's column groups
         body = table.select("tbody tr")
         assert len(body) == len(routes)
         for tr, r in zip(body, routes, strict=True):
@@ -336,6 +345,7 @@ def test_profession_pages_compare_every_destination(built_site: Path, kb: Projec
             assert steps == rows[r.key]["steps"] == str(len(r.steps))
 
 
+@pytest.mark.slow
 def test_comparison_csv_has_a_row_per_roadmap(built_site: Path, kb: Project) -> None:
     text = (built_site / "data/comparison.csv").read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text))
@@ -345,6 +355,7 @@ def test_comparison_csv_has_a_row_per_roadmap(built_site: Path, kb: Project) -> 
     assert all(r["version"] == k.version for r, k in zip(rows, kb.roadmaps, strict=True))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_to_z_index_links_every_profession_page(built_site: Path, kb: Project, lang: str) -> None:
     soup = _soup(built_site, f"{lang}/professions/index.html")
@@ -368,6 +379,7 @@ def _validator(site: Path, name: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads((site / "data/schemas" / name).read_text()), registry=_schemas(site))
 
 
+@pytest.mark.slow
 def test_combined_json_validates_against_the_published_schemas(built_site: Path, kb: Project) -> None:
     data = json.loads((built_site / "data/grensroutes.json").read_text(encoding="utf-8"))
     validator = _validator(built_site, "opendata.schema.json")
@@ -381,6 +393,7 @@ def test_combined_json_validates_against_the_published_schemas(built_site: Path,
     assert len(list(validator.iter_errors(broken))) >= 2
 
 
+@pytest.mark.slow
 def test_every_roadmap_file_validates_and_the_manifest_matches(built_site: Path, kb: Project) -> None:
     validator = _validator(built_site, "opendata-roadmap.schema.json")
     data = built_site / "data"
@@ -394,20 +407,22 @@ def test_every_roadmap_file_validates_and_the_manifest_matches(built_site: Path,
     assert "CC-BY-4.0" in (data / "LICENCE.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_roadmap_page_has_cost_breakdown_and_timeline(built_site: Path, kb: Project, lang: str) -> None:
+def test_roadmap_page_has_cost_breakdown_and_timeline(built_site: Path, kb: Project, kit: Kit, lang: str) -> None:
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
     soup = _soup(built_site, f"{lang}/roadmaps/{r.key}/index.html")
     assert soup.find(id="cost-time") and soup.find(id="timeline")
     svg = soup.select_one("figure.gr-timeline svg")
     assert svg is not None and svg.find("title").get_text() and svg.find("desc").get_text()
     dashed = [rect for rect in svg.find_all("rect") if rect.get("stroke-dasharray")]
-    unknown = sum(s.data[k]["status"] == "unknown" for s in r.steps for k in ("deadline", "duration"))
+    unknown = sum(getattr(s, k).status == "unknown" for s in r.steps for k in ("deadline", "duration"))
     assert len(dashed) == unknown + 1
-    assert svg.get_text().count(labels()[lang]["tl_not_known"]) >= unknown
+    assert svg.get_text().count(kit.labels[lang]["tl_not_known"]) >= unknown
     assert soup.select_one("figure.gr-timeline figcaption")  # and a table with the same values follows
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_roadmap_head_jsonld_og_and_canonical(built_site: Path, kb: Project, lang: str) -> None:
     r = roadmap(kb, "physiotherapist/nl-to-de-nw")
@@ -424,20 +439,22 @@ def test_roadmap_head_jsonld_og_and_canonical(built_site: Path, kb: Project, lan
     assert hreflangs == set(LANGS)
 
 
+@pytest.mark.slow
 def test_root_sitemap_has_alternates_for_all_four_languages(built_site: Path, kb: Project) -> None:
     root = ET.parse(built_site / "sitemap.xml").getroot()
-    urls = {u.findtext(f"{{{seo.SITEMAP_NS}}}loc"): u for u in root}
+    urls = {u.findtext(f"{{{sitemap.SITEMAP_NS}}}loc"): u for u in root}
     for r in kb.roadmaps:
         for lang in LANGS:
             url = urls[f"{SITE_URL}/{lang}/roadmaps/{r.key}/"]
-            links = {x.get("hreflang"): x.get("href") for x in url.findall(f"{{{seo.XHTML_NS}}}link")}
+            links = {x.get("hreflang"): x.get("href") for x in url.findall(f"{{{sitemap.XHTML_NS}}}link")}
             assert links == {code: f"{SITE_URL}/{code}/roadmaps/{r.key}/" for code in LANGS}
     assert f"{SITE_URL}/en/professions/physiotherapist/" in urls
     assert (built_site / "robots.txt").read_text().endswith(f"Sitemap: {SITE_URL}/sitemap.xml\n")
 
 
+@pytest.mark.slow
 def test_offline_zip_is_complete_and_loads_nothing_from_elsewhere(built_site: Path) -> None:
-    with zipfile.ZipFile(built_site / opendata.ZIP) as archive:
+    with zipfile.ZipFile(built_site / paths.ZIP) as archive:
         names = archive.namelist()
         assert names == sorted(names) and len({i.date_time for i in archive.infolist()}) == 1
         for lang in LANGS:
@@ -453,6 +470,7 @@ def test_offline_zip_is_complete_and_loads_nothing_from_elsewhere(built_site: Pa
                 assert not url.startswith(("http:", "https:", "//")), (name, url)
 
 
+@pytest.mark.slow
 def test_about_page_links_the_offline_version(built_site: Path) -> None:
     for lang in LANGS:
         about = _soup(built_site, f"{lang}/about/index.html")
@@ -461,10 +479,11 @@ def test_about_page_links_the_offline_version(built_site: Path) -> None:
         link = data.select_one("a[download]")
         assert (
             link is not None
-            and (built_site / lang / "data" / link["href"]).resolve() == (built_site / opendata.ZIP).resolve()
+            and (built_site / lang / "data" / link["href"]).resolve() == (built_site / paths.ZIP).resolve()
         )
 
 
+@pytest.mark.slow
 def test_profession_page_jsonld_lists_the_titles(built_site: Path, kb: Project) -> None:
     profession = kb.professions["care-worker"]
     soup = _soup(built_site, "fr/professions/care-worker/index.html")

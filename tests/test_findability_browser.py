@@ -1,4 +1,4 @@
-"""Issue #7 in Chromium: a job title in a foreign language typed into the site search leads to the right profession
+"""Findability in Chromium: a job title in a foreign language typed into the site search leads to the right profession
 page; the comparison table scrolls inside its own region on a phone; the offline zip works opened from disk (file://),
 search included, without a single request off the disk."""
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.output import opendata
+from generator.model import paths
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # (site language, what a citizen types, the profession page it must lead to): titles from another language each
 SEARCHES = [
@@ -71,7 +71,7 @@ def test_comparison_scrolls_inside_its_region_on_a_phone(browser, site_url: str)
 @pytest.fixture(scope="module")
 def unzipped(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built_site / opendata.ZIP) as archive:
+    with zipfile.ZipFile(built_site / paths.ZIP) as archive:
         archive.extractall(target)
     return target / "grensroutes"
 

@@ -11,11 +11,15 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import load_inputs
+from generator.build import Result
 from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.load.documents import load_file
+from generator.load.inputs import Inputs, load_inputs
 from generator.model.entities import Project
 from generator.render import guide
-from generator.validate.documents import Inputs
+from generator.resolve import flow as flows
+from generator.validate import flow as flow_checks
 from tests.conftest import FIXTURES
 
 LANGS = ("nl", "de", "fr", "en")
@@ -35,26 +39,34 @@ def project(real_project: Project) -> Project:
 
 
 @pytest.fixture(scope="module")
-def flow(settings: Settings) -> guide.Flow:
-    return guide.load(settings)
+def flow(real_result: Result) -> flows.Flow:
+    assert real_result.flow is not None
+    return real_result.flow
+
+
+def check_flow_file(path: Path, settings: Settings, inputs: Inputs) -> list[Diagnostic]:
+    """A flow file checked on its own against the project's registries and roadmaps: what it fails to load with,
+    or the flow's checks."""
+    doc, diagnostics = load_file(path, settings.root)
+    return diagnostics if doc is None else flow_checks.check_document(doc, settings, inputs)
 
 
 # ---- the flow as data ------------------------------------------------------------------------------------------
 
 
 def test_the_real_flow_is_valid(settings: Settings, inputs: Inputs) -> None:
-    assert [str(d) for d in guide.check(settings, inputs)] == []
+    assert [str(d) for d in flow_checks.check(settings, inputs)] == []
 
 
 def test_valid_flow_fixture(settings: Settings, inputs: Inputs) -> None:
-    assert guide.check_file(FIXTURES / "valid-flow/flow.yaml", settings, inputs) == []
+    assert check_flow_file(FIXTURES / "valid-flow/flow.yaml", settings, inputs) == []
 
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
 def test_invalid_flow(case: Path, settings: Settings, inputs: Inputs) -> None:
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert expected, "every invalid flow must give at least one located error"
-    assert [str(d) for d in guide.check_file(case / "flow.yaml", settings, inputs)] == expected
+    assert [str(d) for d in check_flow_file(case / "flow.yaml", settings, inputs)] == expected
 
 
 def test_broken_flow_fails_the_build_before_writing(tmp_path: Path) -> None:
@@ -73,16 +85,16 @@ def test_broken_flow_fails_the_build_before_writing(tmp_path: Path) -> None:
 # ---- the walker: every path, every language --------------------------------------------------------------------
 
 
-def expected_end(visit: guide.Visit, roadmaps: set[str]) -> str:
+def expected_end(visit: flows.Visit, roadmaps: set[str]) -> str:
     """What a path must end on, worked out from its answers alone."""
     values = visit.values
-    if all(k in values for k in guide.NEEDED) and guide.roadmap_key(values) in roadmaps:
-        return guide.roadmap_key(values)
+    if all(k in values for k in flows.NEEDED) and flows.roadmap_key(values) in roadmaps:
+        return flows.roadmap_key(values)
     return "referral"
 
 
-def _page(site: Path, lang: str, visit: guide.Visit) -> Path:
-    return site.joinpath(lang, guide.ROOT, *visit.segments, "index.html")
+def _page(site: Path, lang: str, visit: flows.Visit) -> Path:
+    return site.joinpath(lang, flows.ROOT, *visit.segments, "index.html")
 
 
 def _links(page: Path) -> set[Path]:
@@ -91,7 +103,7 @@ def _links(page: Path) -> set[Path]:
     return {(page.parent / unquote(str(a["href"]).split("#")[0])).resolve() for a in article.find_all("a", href=True)}
 
 
-def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: guide.Flow, project: Project) -> None:
+def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: flows.Flow, project: Project) -> None:
     roadmaps = {r.key for r in project.roadmaps}
     visits = guide.visits(flow, project)
     ends = [v for v in visits if v.node in flow.outcomes]
@@ -105,9 +117,10 @@ def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: guide.Flo
             assert project.jurisdictions[v.values["destination"]].country != origin, v.path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_path_is_a_built_page_that_ends_right(
-    built_site: Path, flow: guide.Flow, project: Project, lang: str
+    built_site: Path, flow: flows.Flow, project: Project, lang: str
 ) -> None:
     roadmaps = {r.key for r in project.roadmaps}
     visits = guide.visits(flow, project)
@@ -130,13 +143,15 @@ def test_every_path_is_a_built_page_that_ends_right(
         else:
             outcome = flow.outcomes[v.node]
             assert outcome.kind == "referral"
-            assert soup.select_one("article h1").get_text(strip=True).startswith(outcome.data["title"][lang][:12])
+            assert outcome.title is not None
+            assert soup.select_one("article h1").get_text(strip=True).startswith(outcome.title[lang][:12])
             assert (built_site / lang / "grensinfopunten").resolve() in links, page
         if v.trail:  # the answers so far, each with a link back to its question
             assert len(soup.select("#answers + ul > li")) == len(v.trail), page
     assert (built_site / lang / "guide/graph/index.html").exists()
 
 
+@pytest.mark.slow
 def test_profession_question_lists_every_title(built_site: Path, project: Project) -> None:
     text = (built_site / "en/guide/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(text, "html.parser")
@@ -165,6 +180,7 @@ def fold(text: str) -> str:
 TERMS = ["kinesitherapeut", "Physiotherapeutin", "zorgkundige", "Altenpflegehelfer", "Lehrer", "teacher"]
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_click_to_a_roadmap_without_javascript(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -186,6 +202,7 @@ def test_click_to_a_roadmap_without_javascript(browser, site_url: str, lang: str
     context.close()
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_title_filter_with_javascript(browser, site_url: str, project: Project) -> None:  # type: ignore[no-untyped-def]
     titles = {t["title"].casefold() for p in project.professions.values() for t in p.titles}

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # the Nu HTML Checker (Java), on the built site
+
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 # Markup that Material for MkDocs writes and that we cannot change without forking its base template:
 # - its drawer/search toggles are checkboxes with autocomplete="off" (a Firefox state-restore workaround);

@@ -109,7 +109,7 @@ def test_unreadable_path(tmp_path: Path) -> None:
     assert [d.code for d in diagnostics] == ["unreadable"]
 
 
-# ---- the parse cache (issue #9) ----------------------------------------------------------------------------------
+# ---- the parse cache ----------------------------------------------------------------------------------------
 
 
 def _project_with(tmp_path: Path, text: str) -> Path:
@@ -119,8 +119,8 @@ def _project_with(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def _fresh_process_cache(tmp_path: Path) -> None:
-    parse_cache._caches.clear()  # as a new process: only the file on disk is left
+def _fresh_process_cache(tmp_path: Path) -> parse_cache.ParseCache:
+    return parse_cache.ParseCache(tmp_path)  # as a new process: only the file on disk is left
 
 
 def test_parse_cache_gives_the_same_data_and_positions(tmp_path: Path) -> None:
@@ -128,11 +128,11 @@ def test_parse_cache_gives_the_same_data_and_positions(tmp_path: Path) -> None:
     stale = tmp_path / parse_cache.FOLDER / "parsed-000000000000.marshal"  # left by an older loader
     stale.parent.mkdir()
     stale.write_bytes(b"old")
-    first, _ = load_file(path, tmp_path)
-    parse_cache.save(tmp_path)
+    cache = parse_cache.ParseCache(tmp_path)
+    first, _ = load_file(path, tmp_path, cache)
+    cache.save()
     assert (tmp_path / parse_cache.FOLDER / parse_cache.file_name()).is_file() and not stale.exists()
-    _fresh_process_cache(tmp_path)
-    again, diagnostics = load_file(path, tmp_path)
+    again, diagnostics = load_file(path, tmp_path, _fresh_process_cache(tmp_path))
     assert diagnostics == [] and first is not None and again is not None
     assert again.node is None  # from the cache: nothing composed yet …
     assert again.data == first.data == {"a": {"b": ["c", {"d": "NO"}]}}
@@ -142,17 +142,17 @@ def test_parse_cache_gives_the_same_data_and_positions(tmp_path: Path) -> None:
 
 def test_parse_cache_follows_the_bytes_and_never_keeps_a_broken_file(tmp_path: Path) -> None:
     path = _project_with(tmp_path, "a: 1\n")
-    load_file(path, tmp_path)
-    parse_cache.save(tmp_path)
+    cache = parse_cache.ParseCache(tmp_path)
+    load_file(path, tmp_path, cache)
+    cache.save()
     path.write_text("a: 2\n", encoding="utf-8")  # same size, new bytes
-    _fresh_process_cache(tmp_path)
-    doc, _ = load_file(path, tmp_path)
+    doc, _ = load_file(path, tmp_path, _fresh_process_cache(tmp_path))
     assert doc is not None and doc.data == {"a": 2}
     path.write_text("a: 1\na: 3\n", encoding="utf-8")
     for _ in range(2):  # the error comes back every time: a failed load is not cached
-        _fresh_process_cache(tmp_path)
-        doc, diagnostics = load_file(path, tmp_path)
-        parse_cache.save(tmp_path)
+        cache = _fresh_process_cache(tmp_path)
+        doc, diagnostics = load_file(path, tmp_path, cache)
+        cache.save()
         assert doc is None and [d.code for d in diagnostics] == ["yaml-duplicate-key"]
 
 
@@ -160,6 +160,5 @@ def test_a_damaged_parse_cache_is_ignored(tmp_path: Path) -> None:
     path = _project_with(tmp_path, "a: 1\n")
     (tmp_path / parse_cache.FOLDER).mkdir()
     (tmp_path / parse_cache.FOLDER / parse_cache.file_name()).write_bytes(b"\x00not marshal")
-    _fresh_process_cache(tmp_path)
-    doc, diagnostics = load_file(path, tmp_path)
+    doc, diagnostics = load_file(path, tmp_path, _fresh_process_cache(tmp_path))
     assert diagnostics == [] and doc is not None and doc.data == {"a": 1}

@@ -1,4 +1,4 @@
-"""The maintainers' workflow (issue #6): `roadmaps new`, open items, the report, the Atom feed, the 'report an
+"""The maintainers' workflow: `roadmaps new`, open items, the report, the Atom feed, the 'report an
 error' link, the field reference generated from the schemas and the rule catalogue in CONTRIBUTING.md."""
 
 from __future__ import annotations
@@ -18,17 +18,19 @@ import yaml
 from click.testing import CliRunner
 
 from generator import cli
-from generator.build import check
+from generator.build import Result, build_epoch, check, schema_references
 from generator.config import Settings, load_settings
+from generator.load.schemas import read_schemas
 from generator.model.entities import Project
 from generator.render import feed, feedback, maintainers
 from generator.render import schema_reference as schemaref
-from generator.render.roadmap import Language, labels, roadmap_page
+from generator.render.language import Kit
+from generator.render.roadmap import roadmap_page
 from generator.resolve import maintenance
 from generator.rules import RULES
 from generator.tools import rule_docs as docs
 from generator.validate import open_items
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, kit_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LANGS = ("nl", "de", "fr", "en")
@@ -75,13 +77,13 @@ def test_new_writes_every_section_and_honest_unknowns(project: Path) -> None:
     assert data["sources"][0]["title"] == open_items.MARKER["en"]
 
 
-def test_new_output_renders_in_every_language(project: Path) -> None:
+def test_new_output_renders_in_every_language(project: Path, kit: Kit) -> None:
     assert run("new", "physiotherapist", "BE", "DE-NW", "--root", str(project)).exit_code == 0
     result = check(settings_of(project))
     assert result.project is not None
     roadmap = next(r for r in result.project.roadmaps if r.key == "physiotherapist/be-to-de-nw")
     for lang in LANGS:
-        page = roadmap_page(roadmap, Language(lang, result.project), result.project)
+        page = roadmap_page(roadmap, kit.language(lang, result.project), result.project)
         assert open_items.MARKER[lang].replace(".", "\\.") in page.markdown or open_items.MARKER[lang] in page.markdown
 
 
@@ -206,8 +208,8 @@ def real(real_project: Project) -> Project:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_feed_is_atom_with_every_change(real, settings: Settings, lang: str) -> None:  # type: ignore[no-untyped-def]
-    text = feed.atom(real, settings, lang, labels()[lang])
+def test_feed_is_atom_with_every_change(real, settings: Settings, kit: Kit, lang: str) -> None:  # type: ignore[no-untyped-def]
+    text = feed.atom(real, settings, lang, kit.labels[lang])
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == f"{ATOM}feed" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
     entries = root.findall(f"{ATOM}entry")
@@ -224,13 +226,13 @@ def test_feed_is_atom_with_every_change(real, settings: Settings, lang: str) -> 
     assert {c["text"][lang] for _, c in changes} == summaries
     for entry in entries:  # every element Atom requires
         assert entry.findtext(f"{ATOM}title") and entry.find(f"{ATOM}link").get("href")  # type: ignore[union-attr]
-    assert feed.atom(real, settings, lang, labels()[lang]) == text  # deterministic
+    assert feed.atom(real, settings, lang, kit.labels[lang]) == text  # deterministic
 
 
 def test_feed_ids_stay_unique_for_two_changes_on_one_day(real, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     roadmap = real.roadmaps[0]
     twice = {**roadmap.data, "changes": [*roadmap.data["changes"], *roadmap.data["changes"]]}
-    project = replace(real, roadmaps=(replace(roadmap, data=twice),))
+    project = replace(real, roadmaps=(replace(roadmap, data=twice, changes=roadmap.changes * 2),))
     ids = [e.id for e in feed.entries(project, "en")]
     assert len(ids) == 2 and ids[0] != ids[1] and {i.rsplit("/", 1)[1] for i in ids} == {"2026-11-27", "2026-11-27-2"}
 
@@ -238,10 +240,10 @@ def test_feed_ids_stay_unique_for_two_changes_on_one_day(real, settings: Setting
 # ---- report an error -------------------------------------------------------------------------------------------
 
 
-def test_report_error_link_names_roadmap_language_and_version(real, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+def test_report_error_link_names_roadmap_language_and_version(real, settings: Settings, kit: Kit) -> None:  # type: ignore[no-untyped-def]
     assert settings.repository == "https://github.com/grensroutes/grensroutes"
     roadmap = next(r for r in real.roadmaps if r.key == "physiotherapist/nl-to-de-nw")
-    url = feedback.issue_url(settings, roadmap, labels()["fr"], "fr")
+    url = feedback.issue_url(settings, roadmap, kit.labels["fr"], "fr")
     parts = urlsplit(url)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/grensroutes/grensroutes/issues/new")
     assert " " not in url and "\n" not in url and "+" not in parts.query
@@ -250,8 +252,8 @@ def test_report_error_link_names_roadmap_language_and_version(real, settings: Se
     body = query["body"][0]
     assert "physiotherapist/nl-to-de-nw" in body and "Langue : fr" in body and roadmap.version in body
     assert "/fr/roadmaps/physiotherapist/nl-to-de-nw/" in body
-    assert feedback.issue_url(replace(settings, repository=""), roadmap, labels()["fr"], "fr") == ""
-    page = roadmap_page(roadmap, Language("fr", real), real, url)
+    assert feedback.issue_url(replace(settings, repository=""), roadmap, kit.labels["fr"], "fr") == ""
+    page = roadmap_page(roadmap, kit.language("fr", real), real, url)
     assert "Signaler une erreur sur cette page" in page.markdown and "](" + url.replace("(", "%28") in page.markdown
 
 
@@ -259,7 +261,7 @@ def test_report_error_link_names_roadmap_language_and_version(real, settings: Se
 
 
 def test_every_schema_property_has_a_description() -> None:
-    schemas = schemaref.load_schemas(ROOT / "schemas")
+    schemas = read_schemas(ROOT / "schemas")
     for name, schema in schemas.items():
         assert list(schemaref.undocumented(schema, "$", name, schemas)) == [], name
 
@@ -280,8 +282,9 @@ def _rows(ref: schemaref.Reference, section: str = "") -> dict[str, schemaref.Fi
     return {f.path: f for s in ref.sections if s.name == section for f in s.fields}
 
 
-def test_roadmap_reference_has_every_field_with_real_examples(settings: Settings) -> None:
-    refs = {r.stem: r for r in maintainers.references(settings)}
+def test_roadmap_reference_has_every_field_with_real_examples(settings: Settings, real_result: Result) -> None:
+    assert real_result.inputs is not None
+    refs = {r.stem: r for r in schema_references(settings, real_result.inputs)}
     rows = _rows(refs["roadmap"])
     schema = json.loads((ROOT / "schemas/roadmap.schema.json").read_text(encoding="utf-8"))
     assert set(schema["properties"]) <= set(rows)
@@ -305,10 +308,15 @@ def test_roadmap_reference_has_every_field_with_real_examples(settings: Settings
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_reference_pages_are_english_inside_translated_labels(real, settings: Settings, lang: str) -> None:  # type: ignore[no-untyped-def]
-    pages = {p.path: p.markdown for p in maintainers.pages(real, settings, lang)}
+def test_reference_pages_are_english_inside_translated_labels(  # type: ignore[no-untyped-def]
+    real, real_result: Result, settings: Settings, lang: str
+) -> None:
+    assert real_result.inputs is not None
+    kit = kit_of(settings, build_epoch(real))  # the report is as of the build's date, as in a build
+    refs = schema_references(settings, real_result.inputs)
+    pages = {p.path: p.markdown for p in maintainers.pages(real, kit.language(lang, real), refs)}
     page = pages["maintainers/schema-roadmap.md"]
-    assert labels()[lang]["mt_english_only"].split()[0] in page
+    assert kit.labels[lang]["mt_english_only"].split()[0] in page
     assert '<div lang="en" class="gr-schema" markdown>' in page and "| `steps[].fee` |" in page
     assert {"maintainers/index.md", "maintainers/report.md", "feed.xml"} <= set(pages)
 
@@ -330,13 +338,14 @@ def test_stale_catalogue_is_caught(tmp_path: Path) -> None:
     assert run("docs", "--check", "--root", str(tmp_path)).exit_code == 0
 
 
-def _codes_passed_to_reporters() -> set[str]:
-    found = set()
-    for path in sorted((ROOT / "generator").glob("*.py")):
+def _codes_passed_to_reporters() -> dict[str, set[str]]:
+    """Rule id → the severities the generator's code reports it with ('error', 'warning'), in every stage package."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "generator").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = getattr(getattr(node, "func", None), "id", "") if isinstance(node, ast.Call) else ""
             if name in ("error", "warning") and len(node.args) > 2 and isinstance(node.args[2], ast.Constant):  # type: ignore[attr-defined]
-                found.add(node.args[2].value)  # type: ignore[attr-defined]
+                found.setdefault(node.args[2].value, set()).add(name)  # type: ignore[attr-defined]
     return found
 
 
@@ -344,9 +353,11 @@ def test_catalogue_matches_the_rule_ids_used_in_the_code() -> None:
     block = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split(docs.BEGIN)[1].split(docs.END)[0]
     listed = re.findall(r"^\| `([a-z-]+)` \|", block, flags=re.MULTILINE)
     assert listed == list(RULES)
-    assert _codes_passed_to_reporters() <= set(RULES)
+    reported = _codes_passed_to_reporters()
+    assert set(reported) <= set(RULES)
     assert docs.mentioned() == set(RULES), "a rule in generator/rules.py that no code reports"
-    assert docs.reported()["open-item"] == {"warning"} and docs.reported()["unknown-authority"] == {"error"}
+    assert reported["open-item"] == {"warning"} and reported["unknown-authority"] == {"error"}
+    assert {code: {RULES[code].severity.value} for code in reported} == reported  # as declared in the rule table
 
 
 # ---- in the built site -----------------------------------------------------------------------------------------
@@ -358,8 +369,9 @@ def _soup(path: Path):  # type: ignore[no-untyped-def]
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_built_site_has_feed_link_report_link_and_maintainer_pages(built_site: Path, lang: str) -> None:
+def test_built_site_has_feed_link_report_link_and_maintainer_pages(built_site: Path, kit: Kit, lang: str) -> None:
     site = built_site / lang
     ET.fromstring((site / "feed.xml").read_bytes())  # well-formed XML
     page = site / "roadmaps/physiotherapist/nl-to-de-nw/index.html"
@@ -367,7 +379,7 @@ def test_built_site_has_feed_link_report_link_and_maintainer_pages(built_site: P
     atom = soup.find("link", attrs={"type": "application/atom+xml"})
     assert atom is not None and (page.parent / atom["href"]).resolve() == (site / "feed.xml").resolve()
     report_link = soup.select_one("a.gr-report-error")
-    assert report_link is not None and report_link.get_text() == labels()[lang]["mt_error_link"]
+    assert report_link is not None and report_link.get_text() == kit.labels[lang]["mt_error_link"]
     query = parse_qs(urlsplit(report_link["href"]).query)
     assert f"physiotherapist/nl-to-de-nw ({lang})" in query["title"][0]
     changes = soup.find(id="changes")
@@ -377,7 +389,7 @@ def test_built_site_has_feed_link_report_link_and_maintainer_pages(built_site: P
     for sub in ("maintainers", "maintainers/report", "maintainers/schema-roadmap", "maintainers/schema-common"):
         assert (site / sub / "index.html").exists(), sub
     nav = _soup(site / "index.html").select_one("nav.md-nav--primary")
-    assert nav is not None and labels()[lang]["mt_nav"] in nav.get_text()
+    assert nav is not None and kit.labels[lang]["mt_nav"] in nav.get_text()
 
 
 @pytest.mark.parametrize("command", ["new", "diff", "report", "docs"])

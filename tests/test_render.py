@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 from generator.build import check
 from generator.config import Settings
 from generator.render import formatting as fmt
-from generator.render.roadmap import Language, roadmap_page
+from generator.render.language import Kit
+from generator.render.roadmap import roadmap_page
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -27,8 +28,8 @@ def fixture_project(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["nl", "de", "fr", "en"])
-def test_golden_markdown(lang: str, fixture_project, update_golden: bool) -> None:  # type: ignore[no-untyped-def]
-    page = roadmap_page(fixture_project.roadmaps[0], Language(lang, fixture_project), fixture_project)
+def test_golden_markdown(lang: str, fixture_project, kit: Kit, update_golden: bool) -> None:  # type: ignore[no-untyped-def]
+    page = roadmap_page(fixture_project.roadmaps[0], kit.language(lang, fixture_project), fixture_project)
     golden = GOLDEN / f"physiotherapist-nl-to-de-nw.{lang}.md"
     if update_golden:
         golden.parent.mkdir(exist_ok=True)
@@ -79,16 +80,17 @@ def test_dates_written_out(lang: str, expected: str) -> None:
     assert fmt.date("2027-01-01", lang) == expected
 
 
-def test_missing_translation_is_marked_not_replaced(fixture_project) -> None:  # type: ignore[no-untyped-def]
-    language = Language("fr", fixture_project)
+def test_missing_translation_is_marked_not_replaced(fixture_project, kit: Kit) -> None:  # type: ignore[no-untyped-def]
+    language = kit.language("fr", fixture_project)
     assert "pas encore traduit" in language.t({"nl": "alleen Nederlands"})
     assert "alleen" not in language.t({"nl": "alleen Nederlands"})
 
 
 def test_summary_counts_known_and_unknown(fixture_project) -> None:  # type: ignore[no-untyped-def]
+    from generator.model.facts import Period
     from generator.render.roadmap import totals
 
     figures = totals(fixture_project.roadmaps[0])
-    assert (figures["fee_low"], figures["fee_high"], figures["fees_unknown"]) == (60, 140, 1)
-    assert figures["period"] == {"status": "known", "max": 4, "unit": "months"}
+    assert (figures["fees"].amounts, figures["fees_unknown"]) == ((("EUR", 60, 140),), 1)
+    assert figures["period"] == Period("known", max=4, unit="months")
     assert figures["deadlines_unknown"] == 1

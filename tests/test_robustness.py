@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from generator.build import build
 from generator.config import Settings
 from generator.load.documents import Document, load_text, walk
-from generator.validate.documents import Inputs, is_text, validate
+from generator.load.inputs import Inputs, load_inputs
+from generator.validate.documents import is_text, validate
 from tests.conftest import FIXTURES
 
 PAYLOAD = (
@@ -49,6 +50,7 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@pytest.mark.slow
 def test_payload_is_inert_in_html(poisoned_site: Path) -> None:
     html = (poisoned_site / "en/roadmaps/physiotherapist/nl-to-de-nw/index.html").read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in html and "<img src=x" not in html and 'href="javascript:' not in html
@@ -57,6 +59,7 @@ def test_payload_is_inert_in_html(poisoned_site: Path) -> None:
     assert "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-5:]
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_payload_runs_no_script_in_chromium(browser, poisoned_site: Path) -> None:  # type: ignore[no-untyped-def]
     import functools
@@ -112,8 +115,6 @@ def _mutate(data: dict[str, Any], choice: int, value: Any, delete: bool) -> dict
 @given(choice=st.integers(0, 10**6), value=_VALUES, delete=st.booleans())
 def test_validator_never_raises(settings: Settings, choice: int, value: Any, delete: bool) -> None:
     import datetime as dt
-
-    from generator.build import load_inputs
 
     doc, _ = load_text("roadmaps/physiotherapist/nl-to-de-nw.yaml", VALID)
     assert doc is not None

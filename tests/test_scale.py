@@ -1,4 +1,4 @@
-"""Issue #9: the build scales — incremental MkDocs builds, dirty builds for serve, the search index budget, the
+"""The build scales — incremental MkDocs builds, dirty builds for serve, the search index budget, the
 fast schema path, the navigation of large knowledge bases, and the benchmark's own helpers."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.config import Settings, load_settings
 from generator.load.documents import Document, load_file
 from generator.output import incremental, search_budget
 from generator.validate import schema
+from tests.conftest import EPOCH, kit_of
 
 # ---- incremental MkDocs builds -----------------------------------------------------------------------------------
 
@@ -69,10 +70,10 @@ def _touch_later(path: Path, text: str) -> None:
 def test_unchanged_inputs_reuse_the_kept_output(tmp_path: Path) -> None:
     _config(tmp_path)
     fake = FakeMkDocs(tmp_path)
-    assert incremental.mkdocs(tmp_path, "nl", fake.run) == "built"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run) == "built"
     first = (tmp_path / "site-new/nl/roadmaps/a/index.html").read_text()
     (tmp_path / "site-new").rename(tmp_path / "published")  # publish() moves the staged site away
-    assert incremental.mkdocs(tmp_path, "nl", fake.run) == "reused"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run) == "reused"
     assert fake.full == 1
     assert (tmp_path / "site-new/nl/roadmaps/a/index.html").read_text() == first
 
@@ -80,11 +81,11 @@ def test_unchanged_inputs_reuse_the_kept_output(tmp_path: Path) -> None:
 def test_a_changed_page_or_config_builds_again(tmp_path: Path) -> None:
     config = _config(tmp_path)
     fake = FakeMkDocs(tmp_path)
-    incremental.mkdocs(tmp_path, "nl", fake.run)
+    incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run)
     _touch_later(tmp_path / "docs/roadmaps/a.md", "# A\n\nsecond\n")
-    assert incremental.mkdocs(tmp_path, "nl", fake.run) == "built"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run) == "built"
     config.write_text(config.read_text() + "extra: {x: 1}\n")
-    assert incremental.mkdocs(tmp_path, "nl", fake.run) == "built"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run) == "built"
     assert fake.full == 3
     assert "second" in (tmp_path / "site-new/nl/roadmaps/a/index.html").read_text()
 
@@ -92,20 +93,20 @@ def test_a_changed_page_or_config_builds_again(tmp_path: Path) -> None:
 def test_a_kept_output_changed_by_hand_is_not_reused(tmp_path: Path) -> None:
     _config(tmp_path)
     fake = FakeMkDocs(tmp_path)
-    incremental.mkdocs(tmp_path, "nl", fake.run)
+    incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run)
     _touch_later(tmp_path / ".." / tmp_path.name / incremental.CACHE / "nl" / "index.html", "tampered")
-    assert incremental.mkdocs(tmp_path, "nl", fake.run) == "built"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run) == "built"
     assert fake.full == 2
 
 
 def test_dirty_build_rebuilds_only_changed_pages_and_merges_the_search_index(tmp_path: Path) -> None:
     _config(tmp_path)
     fake = FakeMkDocs(tmp_path)
-    incremental.mkdocs(tmp_path, "nl", fake.run, fake.run_dirty)
+    incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run, fake.run_dirty)
     published = tmp_path / "published"
     (tmp_path / "site-new").rename(published)
     _touch_later(tmp_path / "docs/roadmaps/a.md", "# A\n\nedited\n")
-    assert incremental.mkdocs(tmp_path, "nl", fake.run, fake.run_dirty) == "dirty"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run, fake.run_dirty) == "dirty"
     assert (fake.full, fake.dirty) == (1, 1)
     site = tmp_path / "site-new/nl"
     assert "edited" in (site / "roadmaps/a/index.html").read_text()
@@ -119,9 +120,9 @@ def test_dirty_build_rebuilds_only_changed_pages_and_merges_the_search_index(tmp
 def test_a_new_page_is_no_dirty_build(tmp_path: Path) -> None:
     _config(tmp_path)
     fake = FakeMkDocs(tmp_path)
-    incremental.mkdocs(tmp_path, "nl", fake.run, fake.run_dirty)
+    incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run, fake.run_dirty)
     _touch_later(tmp_path / "docs/roadmaps/b.md", "# B\n")
-    assert incremental.mkdocs(tmp_path, "nl", fake.run, fake.run_dirty) == "built"
+    assert incremental.mkdocs(tmp_path, "nl", EPOCH, fake.run, fake.run_dirty) == "built"
     assert (fake.full, fake.dirty) == (2, 0)
 
 
@@ -242,7 +243,8 @@ def _nav_pages(nav: object) -> list[str]:
 def test_large_knowledge_bases_list_only_the_roadmap_index_in_the_nav(tmp_path: Path, settings: Settings) -> None:
     small = check(settings)
     assert small.project is not None
-    assert sum(p.startswith("roadmaps/") for p in _nav_pages(navigation(small.project, "nl"))) == 22
+    nav = navigation(small.project, kit_of(settings).language("nl", small.project))
+    assert sum(p.startswith("roadmaps/") for p in _nav_pages(nav)) == 22
 
     root = tmp_path / "big"
     synthetic.make_project(root, NAV_ROADMAPS_MAX + 10)
@@ -251,10 +253,10 @@ def test_large_knowledge_bases_list_only_the_roadmap_index_in_the_nav(tmp_path: 
     big = check(big_settings)
     assert big.ok and big.project is not None, [str(d) for d in big.diagnostics[:5]]
     assert len(big.project.roadmaps) == NAV_ROADMAPS_MAX + 10
+    big_kit = kit_of(big_settings)
     for lang in big_settings.languages:
-        assert [p for p in _nav_pages(navigation(big.project, lang)) if p.startswith("roadmaps/")] == [
-            "roadmaps/index.md"
-        ]
+        nav = navigation(big.project, big_kit.language(lang, big.project))
+        assert [p for p in _nav_pages(nav) if p.startswith("roadmaps/")] == ["roadmaps/index.md"]
 
 
 # ---- the benchmark's helpers ---------------------------------------------------------------------------------------
