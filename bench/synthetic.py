@@ -48,6 +48,7 @@ def _synthetic_entry(entry: dict[str, Any], new_id: str, k: int) -> dict[str, An
     clone["id"] = new_id
     clone["name"] = {lang: f"{name} {k}" for lang, name in entry["name"].items()}
     clone["titles"] = [{**t, "title": f"{t['title']} {k}"} for t in entry["titles"]]  # titles must stay unique
+    clone.pop("related", None)  # a relation must be declared both ways; the real professions do not name the clones
     return clone
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -12,11 +13,14 @@ import pytest
 
 from bench.synthetic import copy_inputs
 from generator.build import Result, build, check, make_kit
-from generator.config import Settings, load_settings
+from generator.config import SITE_URL_ENV, Settings, load_settings
 from generator.model.entities import Project
 from generator.render.language import Kit
 
 ROOT = Path(__file__).resolve().parent.parent
+# The address test builds are published at (a deployment sets it the same way; a local build has none).
+TEST_SITE_URL = "https://grensroutes.example.org"
+os.environ.setdefault(SITE_URL_ENV, TEST_SITE_URL)
 # The build date of pages that tests render without a build (2026-01-01, UTC). A build takes its own date
 # (build.build_epoch); a test that depends on that date says so and passes it to `kit_of`.
 EPOCH = 1767225600

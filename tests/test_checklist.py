@@ -57,7 +57,7 @@ def test_mail_body_holds_the_same_list(kit: Kit, real_project: Project) -> None:
     for step in roadmap.steps:
         for doc in step.documents:
             assert f"[ ] {' '.join(doc.text['nl'].split())}" in body
-    assert "https://grensroutes.eu/nl/roadmaps/nurse/be-to-nl/" in body
+    assert "https://grensroutes.example.org/nl/roadmaps/nurse/be-to-nl/" in body
     assert body.count("\r\n") > 5 and "\n" not in body.replace("\r\n", "")
 
 

@@ -24,6 +24,7 @@ from generator.model.facts import Amount
 from generator.output import factsheet_pdf, factsheets
 from generator.render import factsheet as factsheet_html
 from generator.render import factsheets as plan
+from generator.render import factsheets as sheets_plan
 from generator.render.language import Kit
 from tests.conftest import EPOCH, ROOT, kit_of
 
@@ -120,7 +121,7 @@ def test_every_qr_code_leads_to_the_live_page(built_site: Path, settings: Settin
             problems.append(f"{sheet.name}: QR {sorted(found)} != {sorted(urls)}")
     assert problems == []
     url = plan.page_url(settings, sheets[0].roadmap, "nl")
-    assert url == f"https://grensroutes.eu/nl/roadmaps/{sheets[0].roadmap.key}/"
+    assert url == f"https://grensroutes.example.org/nl/roadmaps/{sheets[0].roadmap.key}/"
     assert (built_site / "nl/roadmaps" / sheets[0].roadmap.key / "index.html").exists()  # the page it names exists
 
 
@@ -130,7 +131,7 @@ def test_physiotherapist_nl_to_nrw_prints_on_two_pages(built_site: Path, lang: s
     pdf = built_site / lang / "factsheets/physiotherapist-nl-to-de-nw.pdf"
     assert len(PdfReader(pdf).pages) <= 2
     text = _text(pdf)
-    assert "münster" in text and f"grensroutes.eu/{lang}/roadmaps/physiotherapist/nl-to-de-nw/" in text
+    assert "münster" in text and f"grensroutes.example.org/{lang}/roadmaps/physiotherapist/nl-to-de-nw/" in text
 
 
 @pytest.mark.slow
@@ -383,9 +384,14 @@ def test_print_check_catches_a_page_without_the_print_stylesheet(browser, site_u
     context.close()
 
 
-def test_factsheets_need_the_site_url(model: Project, settings: Settings) -> None:
-    out = factsheets.make(model, kit_of(dataclasses.replace(settings, site_url="")), EPOCH)
-    assert [(d.path, d.code) for d in out.diagnostics] == [("mkdocs.yml", "config")] and out.files == {}
+def test_a_local_build_prints_no_address_and_says_so(model: Project, settings: Settings) -> None:
+    """Without the deployment's address a sheet carries no QR code and no link to a domain nobody holds."""
+    local = kit_of(dataclasses.replace(settings, site_url=""))
+    sheet = next(s for s in sheets_plan.plan(model, local.settings) if s.langs == ("en",))
+    html = sheets_plan.html(sheet, model, local, str(EPOCH))
+    assert "<svg" not in html and local.labels["en"]["fs_no_address"] in html
+    deployed = sheets_plan.html(sheet, model, kit_of(settings), str(EPOCH))
+    assert "<svg" in deployed and settings.site_url in deployed
 
 
 def test_workers_return_every_sheet_in_order_with_its_problems() -> None:

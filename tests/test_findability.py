@@ -36,7 +36,7 @@ from generator.render.roadmap import roadmap_page
 from tests.conftest import copy_project
 
 LANGS = ("nl", "de", "fr", "en")
-SITE_URL = "https://grensroutes.eu"
+SITE_URL = "https://grensroutes.example.org"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -205,14 +205,14 @@ def test_jsonld_survives_front_matter_and_cannot_close_the_script(kb: Project, k
     data["summary"]["text"]["en"] = payload
     page = roadmap_page(replace(r, data=data, summary=Cited.of(data["summary"])), kit.language("en", kb), kb)
     meta = _front_matter(page.markdown)
-    html = _head(meta, "https://grensroutes.eu/en/roadmaps/physiotherapist/nl-to-de-nw/")
+    html = _head(meta, "https://grensroutes.example.org/en/roadmaps/physiotherapist/nl-to-de-nw/")
     soup = BeautifulSoup(html, "html.parser")
     scripts = soup.find_all("script")
     assert len(scripts) == 1 and scripts[0]["type"] == "application/ld+json"
     assert "</script><script>" not in html
     ld = json.loads(scripts[0].string)
     assert ld["description"] == " ".join(payload.split())
-    assert ld["url"] == "https://grensroutes.eu/en/roadmaps/physiotherapist/nl-to-de-nw/"
+    assert ld["url"] == "https://grensroutes.example.org/en/roadmaps/physiotherapist/nl-to-de-nw/"
     assert soup.find("meta", property="og:description")["content"].startswith("</script>")  # text, in an attribute
 
 

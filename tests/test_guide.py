@@ -108,7 +108,7 @@ def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: flows.Flo
     visits = guide.visits(flow, project)
     ends = [v for v in visits if v.node in flow.outcomes]
     assert all((v.roadmap or "referral") == expected_end(v, roadmaps) for v in ends)
-    assert {v.roadmap for v in ends if v.roadmap} == roadmaps and len(roadmaps) == 21
+    assert {v.roadmap for v in ends if v.roadmap} == roadmaps and len(roadmaps) == 35
     assert len({v.path for v in visits}) == len(visits)  # every state has its own page
     # origins outside NL/BE/DE go straight to a referral; a destination never lies in the origin country
     for v in visits:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build
 from generator.config import SITE_URL_ENV, load_settings
 from generator.output import lock, system, write
 
@@ -64,3 +65,16 @@ def test_the_site_address_comes_from_the_deployment(project: Path, monkeypatch: 
     monkeypatch.setenv(SITE_URL_ENV, "https://example.github.io/grensroutes/")
     settings, _ = load_settings(project)
     assert settings is not None and settings.site_url == "https://example.github.io/grensroutes"
+
+
+def test_a_build_while_another_runs_reports_build_busy(project: Path) -> None:
+    with lock.exclusive(project / ".build"):
+        result = build(project, pdfs=False, offline=False)
+    assert [(d.code, d.path) for d in result.diagnostics] == [("build-busy", ".build/build.lock")]
+
+
+def test_a_build_without_pango_stops_first_with_system_library(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(system, "missing", lambda: ["the factsheets (WeasyPrint) need(s) pango-1.0: install it"])
+    result = build(project)
+    assert [d.code for d in result.diagnostics] == ["system-library"]
+    assert not (project / "site").exists()

@@ -244,7 +244,7 @@ def test_large_knowledge_bases_list_only_the_roadmap_index_in_the_nav(tmp_path: 
     small = check(settings)
     assert small.project is not None
     nav = navigation(small.project, kit_of(settings).language("nl", small.project))
-    assert sum(p.startswith("roadmaps/") for p in _nav_pages(nav)) == 22
+    assert sum(p.startswith("roadmaps/") for p in _nav_pages(nav)) == len(small.project.roadmaps) + 1  # and the index
 
     root = tmp_path / "big"
     synthetic.make_project(root, NAV_ROADMAPS_MAX + 10)
@@ -263,10 +263,10 @@ def test_large_knowledge_bases_list_only_the_roadmap_index_in_the_nav(tmp_path: 
 
 
 def test_synthetic_clones_keep_the_real_roadmaps(tmp_path: Path) -> None:
-    counts = synthetic.make_project(tmp_path / "p", 30)
-    assert counts == {"roadmaps": 30, "real": 21, "synthetic_professions": 2}  # care-worker 7, physiotherapist 2
+    counts = synthetic.make_project(tmp_path / "p", 50)
+    assert counts == {"roadmaps": 50, "real": 35, "synthetic_professions": 3}  # 7 + 7 + 1 clones
     clones = sorted((tmp_path / "p/roadmaps").glob("*-bench-1/*.yaml"))
-    assert len(clones) == 9
+    assert len(clones) == 15
     assert synthetic.source_of("care-worker-bench-12/nl-to-be-fl") == "care-worker/nl-to-be-fl"
 
 

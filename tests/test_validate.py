@@ -30,6 +30,8 @@ PROJECT_RULES = {
     "factsheet-too-long": "test_overlong_roadmap_fails_the_build",
     "factsheet-render": "test_weasyprint_warning_is_a_diagnostic",
     "factsheet-glyph": "test_missing_glyph_is_a_diagnostic",
+    "build-busy": "test_a_build_while_another_runs_reports_build_busy",
+    "system-library": "test_a_build_without_pango_stops_first_with_system_library",
 }
 
 

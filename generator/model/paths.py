@@ -71,6 +71,7 @@ PUBLISHED_SCHEMAS = (
     "roadmap.schema.json",
     "opendata.schema.json",
     "opendata-roadmap.schema.json",
+    "local-offices.schema.json",
 )
 PAGE = "data/index.md"  # the page per language that explains the files (its folder is data/ in both URL styles)
 ZIP = "offline/grensroutes-offline.zip"
