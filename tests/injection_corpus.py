@@ -68,6 +68,8 @@ def schema_name(relative: str) -> str:
         return "flow.schema.json"
     if parts[1] == "catalogue":
         return "catalogue.schema.json"
+    if parts[-1] == "local-offices.yaml":
+        return "local-offices.schema.json"
     return "registry.schema.json" if parts[1] == "registry" else "roadmap.schema.json"
 
 

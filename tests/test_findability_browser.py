@@ -48,26 +48,6 @@ def test_foreign_title_finds_the_profession_page(
     context.close()
 
 
-def test_comparison_scrolls_inside_its_region_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}/de/professions/care-worker/", wait_until="networkidle")
-    sizes = page.evaluate(
-        """() => { const r = document.querySelector('.gr-compare');
-        return {right: r.getBoundingClientRect().right, view: window.innerWidth,
-                inner: r.scrollWidth, outer: r.clientWidth}; }"""
-    )
-    assert sizes["right"] <= sizes["view"], sizes  # the region fits the screen …
-    assert sizes["inner"] > sizes["outer"], sizes  # … and the table scrolls inside it
-    page.keyboard.press("Tab")
-    for _ in range(40):  # the region is reachable with the keyboard
-        if page.evaluate("document.activeElement.classList.contains('gr-compare')"):
-            break
-        page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('gr-compare')")
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def unzipped(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("offline")
