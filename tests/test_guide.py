@@ -229,5 +229,5 @@ def test_title_filter_with_javascript(browser, site_url: str, project: Project) 
         assert all(fold(term) in fold(text) for text in shown.all_inner_texts()), term  # accents do not matter
         assert page.locator("#gr-filter-status").inner_text().startswith(str(shown.count()))
     box.fill("")
-    assert page.locator("#gr-titles li:visible").count() == total
+    assert page.locator("#gr-titles li:visible").count() == 0  # the list shows only what matches a typed word
     context.close()
