@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_epoch, check
+from generator.build import build_epoch, check, make_kit
 from generator.config import load_settings
-from generator.output import search_budget
+from generator.output import search_budget, search_titles
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +38,9 @@ def test_properdocs_builds_the_same_site_as_mkdocs(built_site: Path, tmp_path: P
     command = [sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    search_budget.trim(out)  # as the build does after every MkDocs run
+    search_budget.trim(out)  # as the build does after every MkDocs run …
+    labels = make_kit(settings, 0).labels["en"]  # … and after all of them: search results say their page kind
+    search_titles.write(out, {kind: labels[f"search_kind_{kind}"] for kind in search_titles.KINDS})
     ours, theirs = _files(built_site / "en"), _files(out)
     differ = sorted(name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name))
     assert differ == []
