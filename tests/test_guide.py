@@ -204,7 +204,7 @@ def test_click_to_a_roadmap_without_javascript(browser, site_url: str, lang: str
     for step in steps[1:]:
         page.locator(f"article a[href='{step}']").click()
     assert page.url.endswith(f"/{lang}/guide/{''.join(steps)}")
-    page.locator("article a.md-button").click()
+    page.locator("article a.md-button--primary").click()
     assert page.url.endswith(f"/{lang}/{roadmap}")
     page.go_back()
     assert page.url.endswith(f"/{lang}/guide/{''.join(steps)}")
