@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.build import build
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, copy_project
+from tests.conftest import copy_project
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -34,9 +34,7 @@ def guide_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_filter_count_follows_the_plural_rules(guide_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_the_filter_count_follows_the_plural_rules(browser: Any, guide_url: str) -> None:
     cases = [
         ("de", "A-verpleegkundige", "1 Name gefunden"),
         ("de", "zzzz", "0 Namen gefunden"),
@@ -45,13 +43,11 @@ def test_the_filter_count_follows_the_plural_rules(guide_url: str) -> None:
         ("nl", "A-verpleegkundige", "1 naam gevonden"),
         ("en", "A-verpleegkundige", "1 name found"),
     ]
-    with sync_playwright() as playwright:
-        browser: Any = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        seen = []
-        for lang, query, _ in cases:
-            page.goto(f"{guide_url}/{lang}/guide/")
-            page.fill("#gr-filter-input", query)
-            seen.append(page.inner_text("#gr-filter-status"))
-        browser.close()
+    page = browser.new_page()  # the session's Chromium (one Playwright per process)
+    seen = []
+    for lang, query, _ in cases:
+        page.goto(f"{guide_url}/{lang}/guide/")
+        page.fill("#gr-filter-input", query)
+        seen.append(page.inner_text("#gr-filter-status"))
+    page.close()
     assert seen == [expected for _, _, expected in cases]
