@@ -99,11 +99,14 @@ def test_function_words_match_nothing(site: Path) -> None:
     assert len(with_stop_word) < 40, len(with_stop_word)
 
 
-def test_guide_question_pages_stay_out_of_the_index(site: Path) -> None:
+def test_guide_question_and_checklist_pages_stay_out_of_the_index(site: Path) -> None:
     for lang in LANGUAGES:
-        guide = {d["location"].split("#")[0] for d in _index(site, lang)["docs"] if d["location"].startswith("guide/")}
-        assert guide <= {"guide/", "guide/graph/"}, sorted(guide)[:5]
-    assert len(search(site, "fr", "kiné")) < 30  # one page per physiotherapy route, not one per guide step
+        pages = {d["location"].split("#")[0] for d in _index(site, lang)["docs"]}
+        assert {p for p in pages if p.startswith("guide/")} <= {"guide/", "guide/graph/"}
+        assert not any(p.startswith("checklists/") for p in pages), lang
+    found = search(site, "fr", "kiné")
+    # One page per physiotherapy route plus the lists that name the profession, not one per guide step or checklist.
+    assert len(found) < 30, found
 
 
 def test_no_two_results_share_a_title(site: Path) -> None:
