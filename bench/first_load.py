@@ -25,17 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 PHONE = {"width": 360, "height": 740}
 WINDOW = 3.0  # seconds after navigation that count as the first load
 # One page of each kind a citizen reads (paths under the language root).

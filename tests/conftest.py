@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.synthetic import copy_inputs
 from generator.build import Result, build, check, make_kit
 from generator.config import SITE_URL_ENV, Settings, load_settings
@@ -25,17 +26,6 @@ os.environ.setdefault(SITE_URL_ENV, TEST_SITE_URL)
 # (build.build_epoch); a test that depends on that date says so and passes it to `kit_of`.
 EPOCH = 1767225600
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def copy_project(target: Path) -> Path:

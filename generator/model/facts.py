@@ -32,13 +32,13 @@ class Cited:
 
 
 @dataclass(frozen=True)
-class Amount:
-    """A sum of money: known (min, and max for a range), free, or unknown (with whom to ask)."""
+class Quantity:
+    """A measured value: known (min and max; a single value is one of them), unknown (with whom to ask), or a
+    status of its own kind (free, none). Money and time differ only in what the number counts."""
 
     status: str
     min: float | None = None
     max: float | None = None
-    currency: str = "EUR"
     note: Text | None = None
     ask: str = ""
     approximate: bool = False
@@ -47,13 +47,26 @@ class Amount:
     confidence: str = ""
     checked: str = ""
 
+    @staticmethod
+    def fields_of(raw: dict[str, Any]) -> dict[str, Any]:
+        """The shared fields of a schema-valid mapping, as keyword arguments."""
+        return {
+            "status": raw["status"], "min": raw.get("min"), "max": raw.get("max"), "note": raw.get("note"),
+            "ask": raw.get("ask", ""), "approximate": bool(raw.get("approximate")),
+            "inferred": bool(raw.get("inferred")), "source": _refs(raw), "confidence": raw.get("confidence", ""),
+            "checked": raw.get("checked", ""),
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Amount(Quantity):
+    """A sum of money: known (min, and max for a range), free, or unknown (with whom to ask)."""
+
+    currency: str = "EUR"
+
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Amount:
-        return cls(
-            raw["status"], raw.get("min"), raw.get("max"), raw.get("currency", "EUR"), raw.get("note"),
-            raw.get("ask", ""), bool(raw.get("approximate")), bool(raw.get("inferred")), _refs(raw),
-            raw.get("confidence", ""), raw.get("checked", ""),
-        )  # fmt: skip
+        return cls(currency=raw.get("currency", "EUR"), **cls.fields_of(raw))
 
     @property
     def low(self) -> float:
@@ -65,28 +78,14 @@ class Amount:
 
 
 @dataclass(frozen=True)
-class Period:
+class Period(Quantity):
     """A length of time: known (max, and min for a range, in a unit), none (no time limit) or unknown."""
 
-    status: str
-    min: float | None = None
-    max: float | None = None
     unit: str = ""
-    note: Text | None = None
-    ask: str = ""
-    approximate: bool = False
-    inferred: bool = False
-    source: tuple[str, ...] = ()
-    confidence: str = ""
-    checked: str = ""
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> Period:
-        return cls(
-            raw["status"], raw.get("min"), raw.get("max"), raw.get("unit", ""), raw.get("note"), raw.get("ask", ""),
-            bool(raw.get("approximate")), bool(raw.get("inferred")), _refs(raw), raw.get("confidence", ""),
-            raw.get("checked", ""),
-        )  # fmt: skip
+        return cls(unit=raw.get("unit", ""), **cls.fields_of(raw))
 
 
 @dataclass(frozen=True)
