@@ -74,17 +74,17 @@ def test_build_is_deterministic(project: Path) -> None:
 
 
 def test_failed_build_keeps_previous_site(project: Path) -> None:
-    assert build(project).ok
+    assert build(project, pdfs=False, offline=False).ok
     before = tree_hash(project / "site")
     roadmap = project / "roadmaps/physiotherapist/nl-to-de-nw.yaml"
     roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nrw-gesundheitsamt", "authority: nope"))
-    result = build(project)
+    result = build(project, pdfs=False, offline=False)
     assert not result.ok and any(d.code == "unknown-authority" for d in result.diagnostics)
     assert tree_hash(project / "site") == before
     # and when MkDocs itself fails, the site stays too
     roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nope", "authority: nrw-gesundheitsamt"))
     (project / "content/en/about.md").write_text("# About\n\n[broken](missing-page.md)\n", encoding="utf-8")
-    result = build(project)
+    result = build(project, pdfs=False, offline=False)
     assert [d.code for d in result.diagnostics] == ["mkdocs"]
     assert tree_hash(project / "site") == before
 

@@ -3,33 +3,19 @@ Intl.PluralRules from the texts the page carries (data-one, data-other): '1 Name
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
-from generator.build import build
-from tests.conftest import copy_project
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+from bench import first_load
+from tests.site_without_factsheets import built
 
 
 @pytest.fixture(scope="module")
-def guide_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_project(tmp_path_factory.mktemp("plurals") / "project")
-    result = build(root, pdfs=False, offline=False)
-    assert result.ok, "\n".join(map(str, result.diagnostics))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def guide_url() -> Iterator[str]:
+    with first_load.serve(built()) as url:
+        yield url
 
 
 @pytest.mark.slow

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, check, make_kit
+from generator.build import check, make_kit
 from generator.config import Settings
 from generator.load.documents import load_file
 from generator.model import paths
 from generator.model.entities import Project
 from generator.render import catalogue, local_offices, roadmap
 from generator.render.language import Kit
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import FIXTURES, ROOT
+from tests.site_without_factsheets import built
 
 REGISTRY = ROOT / "roadmaps" / "registry" / "local-offices.yaml"
 
@@ -121,13 +122,9 @@ def test_grensinfopunt_details_on_roadmap_and_catalogue_pages(real_project: Proj
 
 
 @pytest.fixture(scope="module")
-def site_without_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real knowledge base built once for this module, without factsheet PDFs (their page limits are the
-    factsheet tests' business): the HTML is what these tests read."""
-    root = copy_project(tmp_path_factory.mktemp("local-offices") / "project")
-    result = build(root, pdfs=False, offline=False)
-    assert result.ok, "\n".join(map(str, result.diagnostics))
-    return root / "site"
+def site_without_pdfs() -> Path:
+    """The real knowledge base without factsheet PDFs (their page limits are the factsheet tests' business)."""
+    return built()
 
 
 @pytest.mark.slow

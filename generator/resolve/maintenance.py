@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -188,9 +189,7 @@ def build_report(project: Project, settings: Settings, today: dt.date) -> Report
         low_confidence=low,
         contacts=contacts(project),
         catalogue_without_roadmap=[p.id for p in without_roadmap(project)],
-        catalogue_unknown_authority=[
-            f"{p.id} in {e.jurisdiction.code}" for p, e in authority_unknown(project)
-        ],
+        catalogue_unknown_authority=[f"{p.id} in {e.jurisdiction.code}" for p, e in authority_unknown(project)],
     )
 
 
@@ -214,8 +213,14 @@ def _mark(cell: Cell) -> str:
 
 
 def _items(title: str, items: list[Item], describe: Any) -> list[str]:
-    lines = ["", f"{title}: {len(items)}"]
+    lines = ["", f"{title}: {len(items)}{_per_profession(items)}"]
     return lines + [f"  {item.roadmap}  {item.pointer}  {describe(item)}".rstrip() for item in items]
+
+
+def _per_profession(items: list[Item]) -> str:
+    """Counts per profession, so a target for some professions stays readable as roadmaps are added."""
+    counts = Counter(item.roadmap.split("/", 1)[0] for item in items)
+    return f" ({', '.join(f'{p} {n}' for p, n in sorted(counts.items()))})" if counts else ""
 
 
 def as_text(report: Report) -> str:
