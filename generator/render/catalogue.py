@@ -137,8 +137,10 @@ def _row(
     entry: CatalogueEntry | None,
     citations: Citations,
     instead: tuple[Markup, Markup] | None = None,
+    done_as: Markup | None = None,
 ) -> dict[str, Markup]:
-    """`instead`: for a jurisdiction without an entry, the related profession that does this work there."""
+    """`instead`: for a jurisdiction without an entry, the related profession that does this work there; `done_as`:
+    for an entry that names nobody, the related profession there whose authority is known."""
     where = md_link(jurisdiction.name[L.lang], link(page, jurisdiction_path(jurisdiction.code)))
     if entry is None:
         return {
@@ -153,7 +155,7 @@ def _row(
     return {
         "where": where,
         "regulated": md_escape(L.label(f"cat_{entry.regulated}")),
-        "authority": who_decides(L, entry, page),
+        "authority": who_decides(L, entry, page) + (Markup(" ") + done_as if done_as else ""),
         "second_step": _cited(L, entry.second_step, entry.file, citations),
         "legal_basis": _cited(L, entry.legal_basis, entry.file, citations),
         "source": Markup(f"{citations.marks(entry.file, entry.sources)} {checked}, {_confidence(L, entry.confidence)}"),
@@ -198,7 +200,15 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
     path = profession_path(profession.id)
     citations = Citations.new()
     rows = [
-        _row(L, path, j, profession.entry(j.code), citations, related.instead(L, profession, project, j, path))
+        _row(
+            L,
+            path,
+            j,
+            profession.entry(j.code),
+            citations,
+            related.instead(L, profession, project, j, path),
+            related.in_destination(L, profession, project, j, path),
+        )
         for j in cat.jurisdictions(project)
     ]
     codes = [j.code for j in cat.jurisdictions(project)]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
-from generator.render import grammar, guide_index
+from generator.render import grammar, guide_index, related
 from generator.render import titles as every_title
 from generator.render.formatting import md_escape, page_link
 from generator.render.language import Language, Page, cite
@@ -111,9 +111,19 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
         roadmap_href=page_link(visit.path, paths.roadmap_page(roadmap.key)),
         checklist_href=page_link(visit.path, paths.checklist_page(roadmap.key)),
         gips_href=page_link(visit.path, "grensinfopunten.md"),
+        done_as=_done_as(project, roadmap.profession.id, roadmap.destination.code, visit.path, lang),
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)
+
+
+def _done_as(project: Project, profession: str, destination: str, page: str, lang: Language) -> Markup | None:
+    """Where the catalogue names nobody for this profession in the destination: the related profession that does
+    the work there, linked, and who decides (the catalogue's row says the same)."""
+    if profession not in project.catalogue or destination not in project.jurisdictions:
+        return None
+    jurisdiction = project.jurisdictions[destination]
+    return related.in_destination(lang, project.catalogue[profession], project, jurisdiction, page)
 
 
 def deciders(project: Project, profession: str, destination: str) -> dict[str, list[Authority]]:
@@ -155,6 +165,7 @@ def referral_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         gips_href=page_link(visit.path, "grensinfopunten.md"),
         catalogue_href=page_link(visit.path, catalogue_pages.profession_path(profession)) if profession else "",
         catalogue_name=project.catalogue[profession].name[lang.lang] if profession else "",
+        done_as=_done_as(project, profession, destination, visit.path, lang),
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)

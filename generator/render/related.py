@@ -13,6 +13,7 @@ from generator.model import paths
 from generator.model.entities import Authority, CatalogueEntry, CatalogueProfession, Jurisdiction, Project, Source
 from generator.render.formatting import md_escape, md_link
 from generator.render.formatting import page_link as link
+from generator.render.grammar import capitalised
 from generator.render.language import Language
 
 # Who writes a statement of comparability for a diploma, by jurisdiction code (or country): ids of the authority
@@ -84,30 +85,59 @@ def _from_roadmaps(
     )
 
 
+def _same_work(profession: CatalogueProfession, project: Project) -> list[CatalogueProfession]:
+    """The related professions that do the same work: a relation without a note (a note marks a partial relation:
+    assistants, further training)."""
+    return [
+        project.catalogue[r.profession]
+        for r in profession.related
+        if r.note is None and r.profession in project.catalogue
+    ]
+
+
+def _done_as(
+    L: Language, profession: CatalogueProfession, project: Project, jurisdiction: Jurisdiction, page: str, lead: Markup
+) -> tuple[CatalogueProfession, CatalogueEntry, Markup] | None:
+    """The related profession that does this work in the jurisdiction — the first whose authority there is known,
+    else the first in the catalogue there — and the sentence: lead, its name (linked), who decides there."""
+    there = [(o, e) for o in _same_work(profession, project) if (e := o.entry(jurisdiction.code)) is not None]
+    if not there:
+        return None
+    other, entry = next(((o, e) for o, e in there if e.authority is not None), there[0])
+    name = md_link(other.name[L.lang], link(page, _page(other.id)))
+    return other, entry, Markup(f"{lead} {name}. {_decides(L, entry)}")
+
+
+def in_destination(
+    L: Language, profession: CatalogueProfession, project: Project, jurisdiction: Jurisdiction, page: str
+) -> Markup | None:
+    """Where this profession's own entry for the jurisdiction names nobody (or it has none): "In Flanders this work is
+    done as <related profession>. <authority> decides." — for the catalogue's row and the guide's answer pages."""
+    entry = profession.entry(jurisdiction.code)
+    if entry is not None and (entry.authority is not None or entry.regulated == "no"):
+        return None
+    lead = md_escape(capitalised(L.label("rel_there_as", place_in=L.form(jurisdiction, "in"))))
+    found = _done_as(L, profession, project, jurisdiction, page, lead)
+    return found[2] if found else None
+
+
 def instead(
     L: Language, profession: CatalogueProfession, project: Project, jurisdiction: Jurisdiction, page: str
 ) -> tuple[Markup, Markup] | None:
     """For a jurisdiction where this profession is not in the catalogue: who its roadmaps there name, else the
-    related profession that does the same work there (its regulation status, and who decides), or None. Only a
-    relation without a note counts: a note marks a partial relation (assistants, further training)."""
+    related profession that does the same work there (its regulation status, and who decides), or None."""
     from_roadmaps = _from_roadmaps(L, profession, jurisdiction, page)
-    same = [
-        (r, project.catalogue[r.profession])
-        for r in profession.related
-        if r.note is None and r.profession in project.catalogue
-    ]
-    for other in (o for _, o in same if o.entry(jurisdiction.code) is not None):
-        entry = other.entry(jurisdiction.code)
-        assert entry is not None
-        name = md_link(other.name[L.lang], link(page, _page(other.id)))
-        here = Markup(f"{md_escape(L.label('rel_here_as'))} {name}. {_decides(L, entry)}")
+    found = _done_as(L, profession, project, jurisdiction, page, md_escape(L.label("rel_here_as")))
+    if found is not None:
+        other, entry, here = found
         if from_roadmaps is not None:
             return from_roadmaps[0], Markup(f"{from_roadmaps[1]}. {here}")
+        name = md_link(other.name[L.lang], link(page, _page(other.id)))
         status = md_escape(L.label(f"cat_{entry.regulated}"))
         return Markup(f"{status} ({md_escape(L.label('rel_as'))} {name})"), here
     if from_roadmaps is not None:
         return from_roadmaps
-    for _, other in same:  # a related profession's roadmaps to this destination name who decides
+    for other in _same_work(profession, project):  # their roadmaps to this destination name who decides
         theirs = _from_roadmaps(L, other, jurisdiction, page)
         if theirs is not None:
             name = md_link(other.name[L.lang], link(page, _page(other.id)))
