@@ -107,7 +107,7 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
         temporary=temporary,
         cite=cite(roadmap.sources, lang),
         project=project,
-        sources=[(numbers[s], roadmap.sources[s]) for s in sorted(cited, key=numbers.__getitem__)],
+        sources=[(numbers[s], roadmap.sources[s]) for s in sorted((s for s in cited if s in numbers), key=numbers.__getitem__)],
         roadmap_href=page_link(visit.path, paths.roadmap_page(roadmap.key)),
         checklist_href=page_link(visit.path, paths.checklist_page(roadmap.key)),
         gips_href=page_link(visit.path, "grensinfopunten.md"),

@@ -223,7 +223,7 @@ def cite(roadmap_sources: dict[str, Source], lang: Language) -> Callable[[Source
     numbers = {sid: i + 1 for i, sid in enumerate(roadmap_sources)}
 
     def marks(fact: Sourced) -> Markup:
-        links = "".join(f'<a href="#src-{escape(r)}">[{numbers[r]}]</a>' for r in fact.source)
+        links = "".join(f'<a href="#src-{escape(r)}">[{numbers[r]}]</a>' for r in fact.source if r in numbers)
         confidence = fact.confidence
         note = ""
         if confidence in ("low", "medium"):

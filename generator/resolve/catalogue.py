@@ -20,22 +20,12 @@ from generator.model.entities import (
     Source,
 )
 from generator.render.formatting import fold
+from generator.resolve import sources as citing
 
 EU_DATABASE = "https://ec.europa.eu/growth/tools-databases/regprof/"
 # For professions that only the profession registry names (no catalogue entry yet): the sector from the ISCO-08
 # sub-major group, so they are grouped with their kind instead of under "other".
 _ISCO_SECTORS = {"22": "health", "32": "health", "53": "health", "23": "education"}
-
-
-def _sources(doc: Document) -> dict[str, Source]:
-    return {
-        s["id"]: Source(s["id"], s["url"], s["title"], s["checked"], s.get("publisher", ""), s.get("official", False))
-        for s in doc.data.get("sources", [])
-    }
-
-
-def _cited(refs: str | list[str], sources: dict[str, Source]) -> tuple[Source, ...]:
-    return tuple(sources[r] for r in (refs if isinstance(refs, list) else [refs]))
 
 
 def _checked(value: dict[str, Any], cited: tuple[Source, ...]) -> str:
@@ -45,15 +35,15 @@ def _checked(value: dict[str, Any], cited: tuple[Source, ...]) -> str:
 def _cited_text(value: dict[str, Any] | None, sources: dict[str, Source]) -> CitedText | None:
     if value is None:
         return None
-    cited = _cited(value["source"], sources)
+    cited = citing.cited(value["source"], sources)
     return CitedText(value["text"], cited, _checked(value, cited), value["confidence"])
 
 
 def _entry(
     raw: dict[str, Any], doc: Document, jurisdiction: Jurisdiction, authorities: dict[str, Authority]
 ) -> CatalogueEntry:
-    sources = _sources(doc)
-    cited = _cited(raw["source"], sources)
+    sources = citing.citable(doc.data)
+    cited = citing.cited(raw["source"], sources)
     titles = tuple(CatalogueTitle(t["title"], t["language"], t["kind"], jurisdiction.code) for t in raw["titles"])
     return CatalogueEntry(
         jurisdiction=jurisdiction,

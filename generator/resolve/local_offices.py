@@ -16,6 +16,7 @@ from generator.model.entities import (
     Source,
     Sourcing,
 )
+from generator.resolve import sources as citing
 
 KIND = "local-offices"
 _CONTACT = ("website", "email", "phone", "address")
@@ -25,7 +26,7 @@ def _sourcing(raw: dict[str, Any], sources: dict[str, Source]) -> Sourcing | Non
     if "source" not in raw:
         return None
     refs = raw["source"] if isinstance(raw["source"], list) else [raw["source"]]
-    return Sourcing(tuple(sources[r] for r in refs), raw["checked"], raw["confidence"])
+    return Sourcing(citing.cited(refs, sources), raw["checked"], raw["confidence"])
 
 
 def _health_office(raw: dict[str, Any], sources: dict[str, Source]) -> HealthOffice:
@@ -39,10 +40,7 @@ def resolve(
     """Land code → its Land, in the order of the file."""
     lands: dict[str, Land] = {}
     for doc in inputs.registries.get(KIND, []):
-        sources = {
-            s["id"]: Source(s["id"], s["url"], s["title"], s["checked"], s.get("publisher", ""), s.get("official", False))
-            for s in doc.data.get("sources", [])
-        }
+        sources = citing.citable(doc.data)
         regions: dict[str, Region] = {}
         for land in doc.data["lands"]:
             for r in land["regions"]:

@@ -27,25 +27,24 @@ from generator.model.entities import (
 )
 from generator.model.facts import Amount, Cited, Period
 from generator.resolve import catalogue, local_offices
+from generator.resolve import sources as citing
 from generator.validate.documents import roadmap_key
 from generator.validate.schema import pointer
 
 
-def _sources(doc: Document) -> dict[str, Source]:
-    return {
-        s["id"]: Source(s["id"], s["url"], s["title"], s["checked"], s.get("publisher", ""), s.get("official", False))
-        for s in doc.data.get("sources", [])
-    }
-
-
 def _entries(inputs: Inputs, kind: str) -> list[tuple[dict[str, Any], dict[str, Source]]]:
-    return [(entry, _sources(doc)) for doc in inputs.registries[kind] for entry in doc.data["entries"]]
+    return [(entry, citing.citable(doc.data)) for doc in inputs.registries[kind] for entry in doc.data["entries"]]
 
 
 def _jurisdictions(inputs: Inputs) -> dict[str, Jurisdiction]:
     return {
         e["code"]: Jurisdiction(
-            e["code"], e["country"], e["name"], tuple(e["official_languages"]), e["destination"], e.get("parent"),
+            e["code"],
+            e["country"],
+            e["name"],
+            tuple(e["official_languages"]),
+            e["destination"],
+            e.get("parent"),
             e.get("forms", {}),
         )
         for e, _ in _entries(inputs, "jurisdictions")
@@ -116,7 +115,7 @@ def facts_of(nodes: Nodes, sources: dict[str, Source]) -> tuple[Fact, ...]:
         if not _is_fact(path, value):
             continue
         refs = value.get("source", [])
-        cited = tuple(sources[r] for r in (refs if isinstance(refs, list) else [refs]))
+        cited = citing.cited(refs, sources)
         checked = value.get("checked") or min((s.checked for s in cited), default="")
         unknown = value.get("status") == "unknown" or ("ask" in value and "authority" not in value)
         facts.append(Fact(pointer(path), value, cited, checked, value.get("confidence", ""), unknown))
@@ -134,7 +133,7 @@ def _authority_refs(data: dict[str, Any], nodes: Nodes) -> set[str]:
 
 
 def _roadmap(doc: Document, project: Project) -> Roadmap:
-    data, sources = doc.data, _sources(doc)
+    data, sources = doc.data, citing.citable(doc.data)
     steps = tuple(_step(i + 1, s, project) for i, s in enumerate(data["steps"]))
     help_ = data["help"]
     return Roadmap(

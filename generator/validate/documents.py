@@ -339,11 +339,11 @@ def validate(inputs: Inputs, settings: Settings, today: dt.date, coverage: bool 
         diagnostics += check_ranges(doc)
         diagnostics += check_sources(doc)
         diagnostics += open_items.check(doc)
+        diagnostics += official.check(doc)
     diagnostics += check_registry_ids(inputs)
     diagnostics += check_registry_refs(inputs)
     for doc in inputs.roadmaps:
         diagnostics += check_roadmap_refs(doc, inputs)
-        diagnostics += official.check(doc)
     for doc in inputs.catalogues:
         diagnostics += check_catalogue_refs(doc, inputs)
     diagnostics += catalogue.check(inputs)

@@ -17,7 +17,8 @@ def _refs(value: dict[str, Any]) -> list[str]:
 
 
 def check(doc: Document) -> Iterator[Diagnostic]:
-    """One warning per fact of a roadmap whose every cited source is unofficial (an unknown value is no claim)."""
+    """One warning per fact (in a roadmap, catalogue or registry file) whose every cited source is unofficial: pages
+    never show a copy, so such a fact would appear without a source. An unknown value is no claim."""
     sources = doc.data.get("sources") if isinstance(doc.data.get("sources"), list) else []
     official = {s["id"]: s.get("official") for s in sources if isinstance(s, dict) and isinstance(s.get("id"), str)}
     for path, value in doc.nodes():
