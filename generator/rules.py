@@ -53,7 +53,7 @@ RULES: dict[str, Rule] = {
     "duplicate-id": Rule(E, "An id is used twice (sources in one file, steps in one roadmap, entries in a registry or catalogue file)."),
     "unknown-source": Rule(E, "A fact cites a source id that is not in the file's `sources` list."),
     "unused-source": Rule(W, "A source is listed but no fact cites it (warning)."),
-    "unofficial-source": Rule(W, "A fact in a roadmap, catalogue or registry file cites only sources marked `official: false` (a copy: mirror, document-sharing site, recruiter). Pages never show a copy as a citation. Cite the authority's or the law's own page, or make the fact unknown with `ask` (warning; `--strict` and CI fail on it). Never mark a copy `official: true`."),
+    "unofficial-source": Rule(W, "A fact in a roadmap, catalogue or registry file cites only sources marked `official: false` (a copy: mirror, document-sharing site, recruiter). Pages never show a copy as a citation. Cite the authority's or the law's own page, or make the fact unknown with `ask`; in catalogue and registry files a fact marked `confidence: low` whose text says whom to ask is allowed (warning; `--strict` and CI fail on it). Never mark a copy `official: true`."),
     "open-item": Rule(W, "A text or source is still the placeholder that `roadmaps new` wrote (such as 'To be written.'); write the checked fact (warning; `--strict` and CI fail on it)."),
     "unknown-authority": Rule(E, "A roadmap names an authority id that is not in roadmaps/registry/authorities.yaml."),
     "unknown-grensinfopunt": Rule(E, "A roadmap names a Grensinfopunt that is not in roadmaps/registry/grensinfopunten.yaml."),

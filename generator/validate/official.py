@@ -16,9 +16,11 @@ def _refs(value: dict[str, Any]) -> list[str]:
     return [r for r in (refs if isinstance(refs, list) else [refs]) if isinstance(r, str)]
 
 
-def check(doc: Document) -> Iterator[Diagnostic]:
+def check(doc: Document, low_allowed: bool = False) -> Iterator[Diagnostic]:
     """One warning per fact (in a roadmap, catalogue or registry file) whose every cited source is unofficial: pages
-    never show a copy, so such a fact would appear without a source. An unknown value is no claim."""
+    never show a copy, so such a fact would appear without a source. An unknown value is no claim. Outside roadmaps
+    (`low_allowed`), a fact marked low confidence passes: the catalogue must answer "is it regulated?" for old public
+    offices whose only surviving official list is a copy, and the page shows it as uncertain with whom to ask."""
     sources = doc.data.get("sources") if isinstance(doc.data.get("sources"), list) else []
     official = {s["id"]: s.get("official") for s in sources if isinstance(s, dict) and isinstance(s.get("id"), str)}
     for path, value in doc.nodes():
@@ -27,6 +29,8 @@ def check(doc: Document) -> Iterator[Diagnostic]:
         refs = _refs(value)
         if value.get("status") == "unknown":
             continue  # states no value: its note may report what a copy says, with whom to ask
+        if low_allowed and value.get("confidence") == "low":
+            continue  # a catalogue or registry line marked uncertain, whose text says whom to ask
         if refs and all(official.get(r) is False for r in refs):
             yield warning(
                 doc.path,
