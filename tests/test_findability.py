@@ -99,7 +99,8 @@ def test_cost_time_of_a_real_roadmap(kb: Project) -> None:
     ct = costs.cost_time(roadmap(kb, "physiotherapist/nl-to-de-ni"))
     assert ct.fees.amounts == (("EUR", 253, 253),) and ct.fees.unknown == 0
     assert ct.total.amounts == (("EUR", 768, 768),)
-    assert ct.deadline.unknown == 1 and ct.duration.unknown == 2
+    assert ct.deadline.unknown == 0 and ct.deadline.parts == (("months", None, 8.0),)  # two legal 4-month limits
+    assert ct.duration.unknown == 2
 
 
 # ---- timeline SVG ------------------------------------------------------------------------------------------------

@@ -91,6 +91,12 @@ class Term:
     sources: dict[str, Source]
     original: str = ""
 
+    @property
+    def definition_source(self) -> Source | None:
+        """The first citable source of the definition (the sources hold only official ones)."""
+        refs = self.definition["source"]
+        return next((self.sources[r] for r in ([refs] if isinstance(refs, str) else refs) if r in self.sources), None)
+
 
 @dataclass(frozen=True)
 class Fact:
