@@ -22,7 +22,7 @@ ROOT = "catalogue"
 INDEX = f"{ROOT}/index.md"
 AZ = f"{ROOT}/a-z.md"  # the row of letters
 FOLDER = f"{ROOT}/a-z"  # one page per letter (or part of a letter)
-PER_PAGE = 60  # about 75 px per name on a 360 px screen: 60 names stay under 5,000 px
+PER_PAGE = 40  # about 100 px per name (with its profession) on a 360 px screen: 40 names stay under 5,000 px
 
 
 def _profession_path(pid: str) -> str:
