@@ -10,6 +10,10 @@ any threshold fails, 2 when the audit could not run.
 
 Pages keep their canonical URL (extra.grensroutes.site_url, e.g. https://grensroutes.eu/nl/): Lighthouse's canonical
 audit accepts a canonical on another origin, so the local address needs no rewriting and no audit is switched off.
+Build with the site's address (GRENSROUTES_SITE_URL), as the deployment does: without it the hreflang links are
+relative, which Lighthouse's SEO audit (rightly) counts against the page.
+
+The test suite runs a part of this gate on its own build (tests/test_lighthouse.py); this script runs all of it.
 """
 
 from __future__ import annotations
@@ -201,6 +205,21 @@ def summary(results: list[Score]) -> str:
     return "\n".join([*lines, f"{'thresholds':27} {thresholds}"])
 
 
+def audit(site: Path, wanted: list[tuple[str, str]], jobs: int, reports: Path) -> list[Score]:
+    """Lighthouse on the (kind of page, language) pairs of `site`, served locally, `jobs` Chromiums at once."""
+    reports.mkdir(parents=True, exist_ok=True)
+    with serve(site) as base:
+        pages = [Score(kind, lang, f"{base}/{lang}/{PAGES[kind]}") for kind, lang in wanted]
+        missing = [p.url for p in pages if not (site / p.url.removeprefix(base + "/")).exists()]
+        if missing:
+            raise FileNotFoundError("pages missing from the site: " + ", ".join(missing))
+        jobs = max(1, min(jobs, len(pages)))
+        shares = [pages[i::jobs] for i in range(jobs)]
+        with ThreadPoolExecutor(jobs) as pool:
+            list(pool.map(lambda i: run_share(shares[i], reports, i), range(jobs)))
+    return pages
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
@@ -218,19 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     kinds = [k.strip() for k in args.only.split(",") if k.strip()] or list(PAGES)
     langs = [x for x in args.languages.split(",") if x] or languages(ROOT)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as temp, serve(args.site) as base:
+    with tempfile.TemporaryDirectory() as temp:
         reports = args.reports or Path(temp)
         reports.mkdir(parents=True, exist_ok=True)
-        pages = [Score(kind, lang, f"{base}/{lang}/{PAGES[kind]}") for lang in langs for kind in kinds]
-        missing = [p.url for p in pages if not (args.site / p.url.removeprefix(base + "/")).exists()]
-        if missing:
-            print("pages missing from the site: " + ", ".join(missing), file=sys.stderr)
+        try:
+            results = audit(args.site, [(kind, lang) for lang in langs for kind in kinds], args.jobs, reports)
+        except FileNotFoundError as error:
+            print(error, file=sys.stderr)
             return 2
-        jobs = max(1, min(args.jobs, len(pages)))
-        shares = [pages[i::jobs] for i in range(jobs)]
-        with ThreadPoolExecutor(jobs) as pool:
-            list(pool.map(lambda i: run_share(shares[i], reports, i), range(jobs)))
-        results = pages
     print(table(results))
     print()
     print(summary(results))

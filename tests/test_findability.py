@@ -411,8 +411,8 @@ def test_roadmap_head_jsonld_og_and_canonical(built_site: Path, kb: Project, lan
     assert ld["provider"][0]["name"].startswith("Bezirksregierung Münster")
     assert soup.find("meta", property="og:title")["content"] == soup.h1.get_text().rstrip("¶")
     assert soup.find("meta", property="og:url")["content"] == canonical
-    hreflangs = {link["hreflang"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
-    assert hreflangs == set(LANGS)
+    hreflangs = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+    assert hreflangs == {other: f"{SITE_URL}/{other}/roadmaps/{r.key}/" for other in LANGS}  # absolute, as required
 
 
 @pytest.mark.slow

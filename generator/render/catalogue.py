@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -24,7 +23,7 @@ from generator.model.entities import (
     Project,
     Source,
 )
-from generator.render import grensinfopunten, related, titles
+from generator.render import catalogue_az, grensinfopunten, related, titles
 from generator.render.formatting import fold, md_escape, md_link
 from generator.render.formatting import lang_span as span
 from generator.render.formatting import page_link as link
@@ -241,35 +240,6 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
     return Page(path, markdown)
 
 
-# ---- the A–Z list ------------------------------------------------------------------------------------------------
-
-
-def _letter(title: str) -> str:
-    first = fold(title)[:1]
-    return first.upper() if "a" <= first <= "z" else "#"
-
-
-def az_entries(project: Project, L: Language) -> list[dict[str, Any]]:
-    """Every title and general name of every profession in every language, A–Z, each a link to its page (or, for a
-    title several professions share, to the page that lets one choose)."""
-    return [{**e, "href": e["href"] if e["shared"] else link(AZ, profession_path(e["pid"]))} for e in titles.entries(project, L, AZ)]
-
-
-def az_page(project: Project, L: Language) -> Page:
-    letters: dict[str, list[Markup]] = {}
-    for item in az_entries(project, L):
-        line = md_link(item["title"], item["href"], item["lang"] if item["lang"] != L.lang else "")
-        extra = md_escape(L.label("cat_lang_" + item["lang"]))
-        if item["former"]:
-            extra = Markup(f"{extra}, {md_escape(L.label('cat_kind_former'))}")
-        letters.setdefault(_letter(item["title"]), []).append(
-            Markup(f"{line} — {md_escape(item['profession'])} ({extra})")
-        )
-    ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
-    groups = [{"letter": k, "id": "other" if k == "#" else k.lower(), "lines": v} for k, v in ordered]
-    return Page(AZ, L.render("catalogue-az.md.j2", L=L, groups=groups, index=link(AZ, INDEX)))
-
-
 # ---- the jurisdiction pages --------------------------------------------------------------------------------------
 
 
@@ -377,7 +347,7 @@ def index_page(project: Project, L: Language) -> Page:
 def pages(project: Project, L: Language) -> Iterator[Page]:
     """Every catalogue page of one language."""
     yield index_page(project, L)
-    yield az_page(project, L)
+    yield from catalogue_az.pages(project, L)
     for jurisdiction in cat.jurisdictions(project):
         yield jurisdiction_page(jurisdiction, project, L)
     for profession in project.catalogue.values():

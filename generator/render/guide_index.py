@@ -31,6 +31,7 @@ class Part:
     number: int  # 1, 2, … within the letter
     parts: int  # how many parts the letter has
     start: int  # index of its first title in the letter's list
+    folder: str = FOLDER  # where the index's pages are (the catalogue's A–Z has its own)
 
     @property
     def slug(self) -> str:
@@ -39,7 +40,7 @@ class Part:
 
     @property
     def path(self) -> str:
-        return f"{FOLDER}/{self.slug}.md"
+        return f"{self.folder}/{self.slug}.md"
 
     @property
     def label(self) -> str:
@@ -51,18 +52,18 @@ def letter_of(title: str) -> str:
     return first.upper() if "a" <= first <= "z" else "#"
 
 
-def _by_letter(titles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def by_letter(titles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for entry in titles:
         groups.setdefault(letter_of(entry["title"]), []).append(entry)
     return dict(sorted(groups.items(), key=lambda item: (item[0] == "#", item[0])))
 
 
-def parts_of(titles: list[dict[str, Any]]) -> list[Part]:
+def parts_of(titles: list[dict[str, Any]], per_page: int = PER_PAGE, folder: str = FOLDER) -> list[Part]:
     found = []
-    for letter, entries in _by_letter(titles).items():
-        count = -(-len(entries) // PER_PAGE)
-        found += [Part(letter, n + 1, count, n * PER_PAGE) for n in range(count)]
+    for letter, entries in by_letter(titles).items():
+        count = -(-len(entries) // per_page)
+        found += [Part(letter, n + 1, count, n * per_page, folder) for n in range(count)]
     return found
 
 
@@ -79,7 +80,7 @@ def pages(titles: Titles, lang: Language, start: str) -> list[Page]:
     parts = parts_of(titles(f"{FOLDER}/index.md"))
     made = []
     for part in parts:
-        entries = _by_letter(titles(part.path))[part.letter][part.start : part.start + PER_PAGE]
+        entries = by_letter(titles(part.path))[part.letter][part.start : part.start + PER_PAGE]
         markdown = lang.render(
             "guide-az.md.j2",
             L=lang,
