@@ -34,7 +34,11 @@ def test_unescaped_title_description_and_tags_become_text() -> None:
     assert _head(raw)["title"] == PAYLOAD  # written without the filter
     page = escape.page(raw)
     head = _head(page)
-    assert head == {"title": SHOWN, "description": f"{TWICE} {TWICE}", "tags": ["&lt;b onclick=alert(1)&gt;x&lt;/b&gt;", "plain"]}
+    assert head == {
+        "title": SHOWN,
+        "description": f"{TWICE} {TWICE}",
+        "tags": ["&lt;b onclick=alert(1)&gt;x&lt;/b&gt;", "plain"],
+    }
     assert page.endswith("---\n\n# body <b>kept</b>\n")
 
 
