@@ -1,6 +1,6 @@
 """An Atom feed per language of every change in the roadmaps' `changes` logs (site/<lang>/feed.xml).
 
-Deterministic: entry ids come from the roadmap key and the change date, `updated` is the newest change date, and the
+Deterministic: entry ids come from the site's address (atom_id), the roadmap key and the change date, `updated` is the newest change date, and the
 entries are sorted; nothing depends on the time of the build.
 """
 
@@ -26,10 +26,11 @@ def atom_id(settings: Settings, name: str) -> str:
     """The permanent id (RFC 4287 atom:id) of the feed or an entry, `name` being its stable path-like part.
 
     With the site's address: a tag URI (RFC 4151) on the deployment's own host, its path kept so that two deployments
-    on one host differ, e.g. `tag:example.org,2026:grensroutes/roadmaps/…`. Without an address no domain is known to
-    be held, and a tag URI may only be minted by the holder of its domain or e-mail address, so the id is a name-based
-    UUID URN (RFC 4122, version 5, which atom:id allows as any IRI) of the repository and the name: deterministic,
-    and claiming no authority at all.
+    on one host differ, e.g. `tag:example.org,2026:grensroutes/roadmaps/…`; stable as long as the deployment keeps
+    its address (a new address is a new feed to readers). Without an address no domain is known to be held, and a
+    tag URI may only be minted by the holder of its domain or e-mail address, so the id is a name-based UUID URN
+    (RFC 4122, version 5; atom:id may be any IRI) of the repository and the name: deterministic, claiming no
+    authority at all.
     """
     parts = urlsplit(settings.site_url)
     if parts.hostname:
