@@ -1,7 +1,7 @@
 """An Atom feed per language of every change in the roadmaps' `changes` logs (site/<lang>/feed.xml).
 
-Deterministic: entry ids come from the site's address (atom_id), the roadmap key and the change date, `updated` is the newest change date, and the
-entries are sorted; nothing depends on the time of the build.
+Deterministic: entry ids come from the site's address (atom_id), the roadmap key and the change date, `updated` is
+the newest change date, and the entries are sorted; nothing depends on the time of the build.
 """
 
 from __future__ import annotations
