@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -218,8 +219,8 @@ def test_feed_is_atom_with_every_change(real, settings: Settings, kit: Kit, lang
     changes = [(r.key, c) for r in real.roadmaps for c in r.data["changes"]]
     assert len(entries) == len(changes)
     ids = [e.findtext(f"{ATOM}id") for e in entries]
-    assert len(set(ids)) == len(ids) and all(i.startswith("tag:grensroutes.eu,2026:roadmaps/") for i in ids)
-    assert "tag:grensroutes.eu,2026:roadmaps/physiotherapist/nl-to-de-nw/changes/2026-11-27" in ids
+    assert len(set(ids)) == len(ids) and ids == [e.id for e in feed.entries(real, settings, lang)]
+    assert feed.atom_id(settings, "roadmaps/physiotherapist/nl-to-de-nw/changes/2026-11-27") in ids
     newest = max(c["date"] for _, c in changes)
     assert root.findtext(f"{ATOM}updated") == f"{newest}T00:00:00Z"
     dates = [e.findtext(f"{ATOM}updated") for e in entries]
@@ -235,9 +236,36 @@ def test_feed_ids_stay_unique_for_two_changes_on_one_day(real, settings: Setting
     roadmap = real.roadmaps[0]
     first = roadmap.changes[:1]  # one change, published twice on the same day
     project = replace(real, roadmaps=(replace(roadmap, changes=first * 2),))
-    ids = [e.id for e in feed.entries(project, "en")]
+    entries = feed.entries(project, settings, "en")
     day = first[0].date
-    assert len(ids) == 2 and ids[0] != ids[1] and {i.rsplit("/", 1)[1] for i in ids} == {day, f"{day}-2"}
+    assert len({e.id for e in entries}) == 2 and {e.name.rsplit("/", 1)[1] for e in entries} == {day, f"{day}-2"}
+
+
+@pytest.mark.parametrize(
+    ("site_url", "feed_id", "entry_id"),
+    [
+        ("https://example.org", "tag:example.org,2026:feed/de", "tag:example.org,2026:roadmaps/a/b/changes/2026-11-27"),
+        (
+            "https://someone.github.io/grensroutes",
+            "tag:someone.github.io,2026:grensroutes/feed/de",
+            "tag:someone.github.io,2026:grensroutes/roadmaps/a/b/changes/2026-11-27",
+        ),
+    ],
+)
+def test_feed_ids_are_tag_uris_on_the_site_address(settings: Settings, site_url: str, feed_id: str, entry_id: str) -> None:
+    configured = replace(settings, site_url=site_url)
+    assert feed.atom_id(configured, "feed/de") == feed_id
+    assert feed.atom_id(configured, "roadmaps/a/b/changes/2026-11-27") == entry_id
+
+
+def test_feed_ids_without_an_address_are_stable_uuid_urns(settings: Settings) -> None:
+    """No domain is known to be held, so no tag URI: a name-based UUID, the same in every build, distinct per name."""
+    plain = replace(settings, site_url="")
+    first = feed.atom_id(plain, "roadmaps/a/b/changes/2026-11-27")
+    assert first == feed.atom_id(plain, "roadmaps/a/b/changes/2026-11-27")
+    assert first != feed.atom_id(plain, "roadmaps/a/b/changes/2026-11-28")
+    assert uuid.UUID(first.removeprefix("urn:uuid:")).version == 5 and first.startswith("urn:uuid:")
+    assert "grensroutes.eu" not in feed.atom_id(plain, "feed/en")
 
 
 # ---- report an error -------------------------------------------------------------------------------------------

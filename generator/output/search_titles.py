@@ -1,6 +1,7 @@
 """No two search results with the same title: a page whose title another page shares (the catalogue page and the
 comparison page of one profession are both called "Physiotherapist") gets its kind added, "Physiotherapist —
-catalogue" and "Physiotherapist — comparison". Runs on the built search index of each language; idempotent."""
+catalogue" and "Physiotherapist — comparison". Runs on the built search index of each language; idempotent. The
+theme shows result titles as HTML, so the added name is escaped like every title (render/escape.py, `theme_text`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from pathlib import Path
 
 from generator.output.search_budget import INDEX
+from generator.render import escape
 
 KINDS = ("catalogue", "professions", "roadmaps", "guide", "factsheets", "glossary", "maintainers")
 
@@ -25,7 +27,7 @@ def distinguish(docs: list[dict[str, str]], kinds: dict[str, str]) -> list[dict[
     out = []
     for entry in docs:
         location, title = entry.get("location", "#"), entry.get("title", "")
-        kind = kinds.get(kind_of(location), "")
+        kind = escape.theme_text(kinds.get(kind_of(location), ""))
         if "#" not in location and len(pages.get(title, ())) > 1 and kind and not title.endswith(f" — {kind}"):
             entry = {**entry, "title": f"{title} — {kind}"}
         out.append(entry)

@@ -56,7 +56,8 @@ def sync_tree(target: Path, files: dict[str, str | bytes]) -> int:
 
 
 def docs_files(settings: Settings, lang: str, pages: Iterable[Page]) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {p.path: p.markdown for p in pages}
+    # every page's title, description and tags escaped for the theme here, whatever wrote them
+    files: dict[str, str | bytes] = {p.path: escape_for.page(p.markdown) for p in pages}
     content = settings.content_dir / lang
     for path in sorted(content.rglob("*")) if content.exists() else []:
         if is_safe_file(path, settings.root):  # never a link out of the project (validation reports it)

@@ -8,7 +8,6 @@ registry's, and each profession's general name in all four languages.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.model.entities import CatalogueProfession, Project
+from generator.render import escape
 from generator.render.formatting import fold, md_escape, md_link
 from generator.render.formatting import lang_span as span
 from generator.render.formatting import page_link as link
@@ -126,15 +126,11 @@ def choice_page(project: Project, L: Language, item: Title, path: str) -> Page:
     body = "\n".join(f"- {row}" for row in rows)
     shown = span(item.title, item.lang, L.lang)
     markdown = (
-        f"---\ntitle: {_yaml_string(title)}\n---\n\n# {md_escape(title)}\n\n"
+        f"---\ntitle: {escape.front_matter(title)}\n---\n\n# {md_escape(title)}\n\n"
         f"{md_escape(L.label('choice_intro_before'))} {shown} {md_escape(L.label('choice_intro_after'))}\n\n{body}\n\n"
         f"[{md_escape(L.label('cat_az'))}]({link(path, 'catalogue/a-z.md')})\n"
     )
     return Page(path, markdown)
-
-
-def _yaml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
 
 
 def choice_pages(project: Project, L: Language) -> Iterator[Page]:

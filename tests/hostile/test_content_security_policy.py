@@ -66,7 +66,6 @@ def test_page_works_under_the_policy(browser: Any, hostile_url: str, path: str) 
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(reason="known defect, open: search under the policy since the index loads on demand", strict=False)
 def test_search_works_under_the_policy(browser: Any, hostile_url: str) -> None:
     """The index is fetched from the site itself, the worker is the site's own script."""
     context = browser.new_context()

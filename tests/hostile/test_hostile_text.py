@@ -122,7 +122,6 @@ def test_every_text_field_of_every_schema_carries_a_payload(hostile: tuple[Corpu
     assert corpus.count() > 10_000
 
 
-@pytest.mark.xfail(reason="known defect, open: a page kind added this round lets markup through", strict=False)
 def test_no_page_holds_injected_markup(hostile: tuple[Corpus, Path], hostile_offline: Path) -> None:
     """Every HTML page online and in the offline zip, parsed: the payloads stayed text."""
     _, site = hostile
@@ -158,7 +157,6 @@ def _search(page: Any, query: str) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.xfail(reason="known defect, open: search under the policy since the index loads on demand", strict=False)
 def test_hostile_search_results_run_no_script(browser: Any, hostile_url: str, lang: str) -> None:
     context = browser.new_context()
     page = context.new_page()
