@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test test-fast lint types validate clean help bench lock audit
+.PHONY: site serve test test-fast lint types validate clean help bench bench-build lock audit
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -61,6 +61,9 @@ $(BENCH_STAMP): $(STAMP) pyproject.toml
 
 bench: $(BENCH_STAMP)  ## Benchmark the build at 21, 200 and 1,000 roadmaps (slow; see README "Benchmark"; BENCH_ARGS=...)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-build: $(BENCH_STAMP)  ## Clean-build time of the real site: every PDF rendered, PDF cache kept, --no-pdfs (1 run)
+	$(BIN)/python -m bench.run --sizes 0 --runs 1 --clean-builds $(BENCH_ARGS)
 
 clean:  ## Remove generated files
 	rm -rf site .build

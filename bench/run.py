@@ -1,6 +1,6 @@
 """Benchmark harness: how the build scales from the real 21 roadmaps to thousands. Not part of the tests.
 
-    .venv/bin/python -m bench.run [--sizes 21,200,1000] [--runs 3] [--jobs 1,2,4] [--serve] [--quick]
+    .venv/bin/python -m bench.run [--sizes 21,200,1000] [--runs 3] [--jobs 1,2,4] [--serve] [--quick] [--clean-builds]
 
 For each size it builds a synthetic knowledge base in a temporary copy of the project (bench/synthetic.py) and
 measures every stage in its own child process: the median of --runs runs, the peak memory of the largest process
@@ -229,12 +229,35 @@ def run_size(bench: Bench, size: int) -> None:
         bench.say(f"N={size}: stopped early, see the notes")
 
 
+def clean_builds(bench: Bench, size: int, root: Path, base: Path) -> None:
+    """`roadmaps build` from clean three ways: every PDF rendered (an empty PDF cache per run), the PDF cache of such
+    a build kept (as CI keeps it between runs), and without PDFs (`--no-pdfs`)."""
+    folders = [base / f"pdf-clean-{i}" for i in range(bench.args.runs)]
+    clean = {"clean": "1"}
+    note = "site/ and .build/ removed before each run"
+    bench.measure(
+        "build from clean, every PDF rendered", size, "build", root, clean,
+        env=lambda i: bench.pdf_env(folders[i]), note=f"{note}; an empty PDF cache",
+    )  # fmt: skip
+    bench.measure(
+        "build from clean, PDF cache kept", size, "build", root, clean, env=bench.pdf_env(folders[-1]),
+        note=f"{note}; the factsheets from the cache of the build before",
+    )  # fmt: skip
+    bench.measure(
+        "build from clean, no PDFs (--no-pdfs)", size, "build", root, {**clean, "pdfs": "0"},
+        env=bench.pdf_env(base / "pdf-none"), note=f"{note}; factsheets replaced by placeholders",
+    )  # fmt: skip
+
+
 def _run_size(bench: Bench, size: int) -> None:
     args, base = bench.args, bench.work / f"n{size}"
     root = base / "project"
     counts = synthetic.make_project(root, size)
     bench.extra[size] = {"counts": counts}
     bench.say(f"N={size}: {counts}")
+    if args.clean_builds:
+        clean_builds(bench, size, root, base)
+        return
     skip = args.skip
     bench.measure("validate, cold (no parse cache)", size, "validate", root, {"cold": "1"})
     bench.measure("validate, warm (parse cache filled)", size, "validate", root)
@@ -291,6 +314,10 @@ def _run_size(bench: Bench, size: int) -> None:
         env=env,
         note="site/ and .build/ removed before each run; factsheets from the cache",
     )
+    bench.measure(
+        "build from clean, no PDFs (--no-pdfs)", size, "build", root, {"clean": "1", "pdfs": "0"}, env=env,
+        note="site/ and .build/ removed before each run; cached factsheets or placeholders, none rendered",
+    )  # fmt: skip
     bench.measure("build, nothing changed", size, "build", root, env=env)
     bench.extra[size]["weight"] = weight.measure(root / "site")
     if args.serve:
@@ -401,6 +428,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cold-pdfs-max", type=int, default=21, help="render PDFs from a cold cache up to this size")
     parser.add_argument("--serve", action="store_true", help="also time an edit in `roadmaps serve`")
     parser.add_argument("--quick", action="store_true", help="smoke run: 1 run, validation and render only")
+    parser.add_argument(
+        "--clean-builds", action="store_true",
+        help="only `roadmaps build` from clean: every PDF rendered, PDF cache kept, --no-pdfs",
+    )  # fmt: skip
     parser.add_argument(
         "--skip",
         default="",

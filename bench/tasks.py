@@ -182,14 +182,15 @@ def mkdocs(root: Path, options: dict[str, str]) -> dict[str, Any]:
 
 
 def build(root: Path, options: dict[str, str]) -> dict[str, Any]:
-    """The whole `roadmaps build`. `clean=1` first removes site/ and .build/ (not the PDF cache, see the parent)."""
+    """The whole `roadmaps build`. `clean=1` first removes site/ and .build/ (not the PDF cache, see the parent);
+    `pdfs=0` is `roadmaps build --no-pdfs`."""
     from generator.build import build as run_build
 
     if options.get("clean") == "1":
         shutil.rmtree(root / "site", ignore_errors=True)
         shutil.rmtree(root / ".build", ignore_errors=True)
     started = time.perf_counter()
-    result = run_build(root)
+    result = run_build(root, pdfs=options.get("pdfs", "1") == "1")
     seconds = time.perf_counter() - started
     if not result.ok:
         raise SystemExit("build failed:\n" + "\n".join(map(str, result.diagnostics[:20])))

@@ -211,7 +211,7 @@ def build(
     """Validate everything, then generate and build the site; on any error, site/ is left untouched.
 
     `pdfs=False` (serve) renders no factsheet: cached ones are reused, missing ones get a placeholder.
-    `offline=False` (serve) skips the offline zip, a second MkDocs pass.
+    `offline=False` (serve) skips the offline zip.
     `dirty=True` (serve) lets MkDocs rebuild only the changed pages where that is safe (generator/output/incremental.py).
     `memo` (serve) keeps the catalogue pages between builds. One build at a time per project folder."""
     settings, diagnostics = load_settings(root)
@@ -244,7 +244,6 @@ def _build(
     progress("rendering pages")
     pages = render_all(job, 1 if dirty else cores, memo)
     navs = {lang: navigation(project, kit.language(lang, project)) for lang in settings.languages}
-    offline_pages = {lang: [opendata.data_page(project, kit.language(lang, project), offline=True)] for lang in pages}
     result.timings["render"] = time.perf_counter() - started
     progress("making factsheets" if pdfs else "collecting cached factsheets")
     started = time.perf_counter()
@@ -264,10 +263,7 @@ def _build(
         result.timings["mkdocs"] = time.perf_counter() - started
         progress("writing open data, the offline version and the sitemap")
         started = time.perf_counter()
-        finish.after_mkdocs(
-            settings, project, result.inputs, pages, offline_pages, navs, staged, sheets.files, kit.labels, cores,
-            epoch, offline,
-        )  # fmt: skip
+        finish.after_mkdocs(settings, project, result.inputs, staged, kit.labels, cores, epoch, offline)
     except write.BuildError as exc:
         return _failed(result, exc)
     result.timings["offline"] = time.perf_counter() - started

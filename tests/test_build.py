@@ -100,4 +100,4 @@ def test_offline_zip_is_reused_only_while_its_inputs_hold(project: Path) -> None
     about.write_text(about.read_text(encoding="utf-8") + "\n\nA sentence to find in the zip.\n", encoding="utf-8")
     assert build(project).ok
     with zipfile.ZipFile(zip_path) as archive:
-        assert "A sentence to find in the zip." in archive.read("grensroutes/en/about.html").decode("utf-8")
+        assert "A sentence to find in the zip." in archive.read("grensroutes/en/about/index.html").decode("utf-8")

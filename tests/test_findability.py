@@ -434,7 +434,7 @@ def test_offline_zip_is_complete_and_loads_nothing_from_elsewhere(built_site: Pa
         names = archive.namelist()
         assert names == sorted(names) and len({i.date_time for i in archive.infolist()}) == 1
         for lang in LANGS:
-            assert f"grensroutes/{lang}/roadmaps/physiotherapist/nl-to-de-nw.html" in names
+            assert f"grensroutes/{lang}/roadmaps/physiotherapist/nl-to-de-nw/index.html" in names
             assert f"grensroutes/{lang}/search/search_index.js" in names
             assert f"grensroutes/{lang}/{offline.SHIM}" in names
         assert "grensroutes/index.html" in names and "grensroutes/data/grensroutes.json" in names

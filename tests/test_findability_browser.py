@@ -64,16 +64,16 @@ def test_offline_zip_renders_a_roadmap_from_disk(browser, unzipped: Path) -> Non
     page.goto((unzipped / "index.html").as_uri())
     page.click("a[hreflang=en]")  # the language chooser leads to a file, not a folder listing
     assert page.url.endswith("/en/index.html")
-    page.goto((unzipped / "en/roadmaps/physiotherapist/nl-to-de-nw.html").as_uri(), wait_until="load")
+    page.goto((unzipped / "en/roadmaps/physiotherapist/nl-to-de-nw/index.html").as_uri(), wait_until="load")
     assert "North Rhine-Westphalia" in page.locator("h1").first.inner_text()
     assert "Münster" in page.inner_text("article")
     assert page.locator("figure.gr-timeline svg").is_visible()
     header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
     assert header not in ("rgba(0, 0, 0, 0)", "transparent")  # Material's stylesheet loaded from disk
     page.click("nav.gr-languages a[hreflang=de]")
-    assert page.url.endswith("/de/roadmaps/physiotherapist/nl-to-de-nw.html")
+    assert page.url.endswith("/de/roadmaps/physiotherapist/nl-to-de-nw/index.html")
     results = _search(page, "kinesitherapeut")  # search from file:// (index inlined, worker in an iframe)
-    assert "/de/professions/physiotherapist.html" in results[0], results[:3]
+    assert "/de/professions/physiotherapist/index.html" in results[0], results[:3]
     assert requests and all(url.startswith("file://") for url in requests), [
         u for u in requests if not u.startswith("file://")
     ]

@@ -97,6 +97,16 @@ def with_policy(html: str, shim: str | None = None) -> str:
     return html[: found.end()] + meta + html[found.end() :]
 
 
+def without_policy(html: str) -> str:
+    """The page without the two elements that `with_policy` added (to make its policy afresh after a change)."""
+    start = html.find('\n  <meta http-equiv="Content-Security-Policy" content="')
+    if start < 0:
+        return html
+    tail = f'\n  <meta name="referrer" content="{REFERRER}">'
+    end = html.index(tail, start) + len(tail)
+    return html[:start] + html[end:]
+
+
 # ---- MkDocs hook -----------------------------------------------------------------------------------------------
 
 

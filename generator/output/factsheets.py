@@ -24,6 +24,7 @@ from generator.render.factsheets import Sheet
 from generator.render.language import Kit
 
 CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # lets test builds of throwaway project copies share one cache
+DEFAULT_FOLDER = ".build/pdf-cache"  # relative to the project; the CI workflows keep it between runs
 
 
 @dataclass
@@ -42,7 +43,7 @@ def job(sheet: Sheet, project: Project, kit: Kit, epoch: int) -> factsheet_pdf.J
 
 
 def cache_folder(settings: Settings) -> Path:
-    return Path(os.environ.get(CACHE_ENV) or settings.build_dir / "pdf-cache")
+    return Path(os.environ.get(CACHE_ENV) or settings.root / DEFAULT_FOLDER)
 
 
 def make(project: Project, kit: Kit, epoch: int, render: bool = True) -> Output:

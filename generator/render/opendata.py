@@ -20,7 +20,7 @@ from generator.render import grammar
 from generator.render.language import Language, Page
 
 
-def data_page(project: Project, L: Language, offline: bool = False) -> Page:
+def data_page(project: Project, L: Language) -> Page:
     settings, lang = L.kit.settings, L.lang
     roadmaps = [
         {
@@ -43,6 +43,5 @@ def data_page(project: Project, L: Language, offline: bool = False) -> Page:
         roadmaps=roadmaps,
         catalogue=[CATALOGUE_JSON, CATALOGUE_CSV],
         zip=f"../../{ZIP}",
-        offline=offline,
     )
     return Page(PAGE, markdown)
