@@ -19,14 +19,13 @@ from bs4 import BeautifulSoup, SoupStrainer, Tag
 from generator.model.entities import Project
 from generator.render.formatting import fold
 from generator.render.titles import every_title
-from tests.site_without_factsheets import built
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    return built()
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 LANGUAGES = ("nl", "de", "fr", "en")

@@ -4,17 +4,17 @@ Intl.PluralRules from the texts the page carries (data-one, data-other): '1 Name
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench import first_load
-from tests.site_without_factsheets import built
 
 
 @pytest.fixture(scope="module")
-def guide_url() -> Iterator[str]:
-    with first_load.serve(built()) as url:
+def guide_url(built_site: Path) -> Iterator[str]:
+    with first_load.serve(built_site) as url:
         yield url
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.html_scan import scan
 
 
 def _target(page: Path, href: str, site: Path) -> tuple[Path, str]:
@@ -21,10 +22,7 @@ def _target(page: Path, href: str, site: Path) -> tuple[Path, str]:
 
 def _ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     if path not in cache:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        cache[path] = {str(tag["id"]) for tag in soup.find_all(id=True)} | {
-            str(a["name"]) for a in soup.find_all("a", attrs={"name": True})
-        }
+        cache[path] = scan(path.read_text(encoding="utf-8")).ids
     return cache[path]
 
 
@@ -32,9 +30,11 @@ def broken_links(site: Path) -> list[str]:
     broken: list[str] = []
     ids: dict[Path, set[str]] = {}
     for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag in soup.find_all(["a", "link"], href=True):
-            href = str(tag["href"])
+        found = scan(page.read_text(encoding="utf-8"))
+        ids[page.resolve()] = found.ids
+        for tag, attribute, href in found.urls:
+            if tag not in ("a", "link") or attribute != "href":
+                continue
             scheme = urlsplit(href).scheme
             if scheme in ("http", "https"):
                 if " " in href or not urlsplit(href).netloc:

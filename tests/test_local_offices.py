@@ -17,7 +17,6 @@ from generator.model.entities import Project
 from generator.render import catalogue, local_offices, roadmap
 from generator.render.language import Kit
 from tests.conftest import FIXTURES, ROOT
-from tests.site_without_factsheets import built
 
 REGISTRY = ROOT / "roadmaps" / "registry" / "local-offices.yaml"
 
@@ -104,7 +103,9 @@ def test_roadmaps_link_to_the_local_offices_from_the_competent_step(real_project
     page = roadmap.roadmap_page(
         next(r for r in real_project.roadmaps if r.key == "physiotherapist/nl-to-de-nw"), L, real_project
     )
-    assert re.search(r"Step 2 says which office is competent.*\(\.\./\.\./local-offices/de-nw\.md#towns\)", page.markdown)
+    assert re.search(
+        r"Step 2 says which office is competent.*\(\.\./\.\./local-offices/de-nw\.md#towns\)", page.markdown
+    )
 
 
 def test_grensinfopunt_details_on_roadmap_and_catalogue_pages(real_project: Project, kit: Kit) -> None:
@@ -122,17 +123,17 @@ def test_grensinfopunt_details_on_roadmap_and_catalogue_pages(real_project: Proj
     assert "- Page web&nbsp;: [https://grenzinfo.eu/emra/]" in listing
 
 
-@pytest.fixture(scope="module")
-def site_without_pdfs() -> Path:
-    """The real knowledge base without factsheet PDFs (their page limits are the factsheet tests' business)."""
-    return built()
-
-
 @pytest.mark.slow
-def test_the_built_site_shows_grensinfopunt_details_and_local_offices(site_without_pdfs: Path) -> None:
-    built_site = site_without_pdfs
-    roadmap_html = (built_site / "de" / paths.roadmap_url("physiotherapist/nl-to-de-nw") / "index.html").read_text("utf-8")
-    for text in ("Anschrift", "Konrad-Zuse-Ring 6", "nicht veröffentlicht – fragen Sie über die Webseite", "Niederländisch"):
+def test_the_built_site_shows_grensinfopunt_details_and_local_offices(built_site: Path) -> None:
+    roadmap_html = (built_site / "de" / paths.roadmap_url("physiotherapist/nl-to-de-nw") / "index.html").read_text(
+        "utf-8"
+    )
+    for text in (
+        "Anschrift",
+        "Konrad-Zuse-Ring 6",
+        "nicht veröffentlicht – fragen Sie über die Webseite",
+        "Niederländisch",
+    ):
         assert text in roadmap_html
     assert 'href="../../../local-offices/de-nw/#towns"' in roadmap_html
     catalogue_html = (built_site / "en" / "catalogue" / "physiotherapist" / "index.html").read_text("utf-8")

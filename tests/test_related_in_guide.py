@@ -16,7 +16,6 @@ from generator.config import Settings
 from generator.model.entities import Project
 from generator.render import catalogue, guide
 from generator.resolve.flow import Visit
-from tests.site_without_factsheets import built
 
 LANGUAGES = ("nl", "de", "fr", "en")
 LINK = re.compile(r"\]\(((?:\.\./)*catalogue/([a-z0-9-]+)\.md)\)")
@@ -119,8 +118,10 @@ def test_every_route_page_names_who_decides_or_links_to_a_page_that_does(
 
 
 @pytest.mark.slow
-def test_the_built_guide_page_links_to_the_page_that_names_the_authority(real_project: Project) -> None:
-    site = built()
+def test_the_built_guide_page_links_to_the_page_that_names_the_authority(
+    real_project: Project, built_site: Path
+) -> None:
+    site = built_site
     page = site / "de" / "guide" / "early-childhood-educator" / "be" / "de-ni" / "settle" / "index.html"
     html = page.read_text(encoding="utf-8")
     href = re.search(r'href="([^"]*catalogue/educator/)"', html)

@@ -45,7 +45,7 @@ def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     doc, _ = load_text("x.yaml", VALID)
     assert doc is not None
     target.write_text(yaml.safe_dump(_poison(doc.data), allow_unicode=True), encoding="utf-8")
-    result = build(root)
+    result = build(root, pdfs=False, offline=False)  # the pages are what these tests read
     assert result.ok, "\n".join(map(str, result.diagnostics))
     return root / "site"
 

@@ -18,14 +18,13 @@ from typing import Any
 import pytest
 
 from generator.output.search_words import separator
-from tests.site_without_factsheets import built
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    return built()
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 LANGUAGES = ("nl", "de", "fr", "en")
