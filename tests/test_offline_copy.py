@@ -170,3 +170,29 @@ def test_data_page_in_the_zip_says_it_is_the_copy(built_site: Path) -> None:
     assert page.select_one("a[download]") is None
     heading = page.select_one("h2#offline")
     assert heading is not None and "offline version of this site" in heading.find_next_sibling("p").get_text()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("url", "folder", "expected"),
+    [
+        ("https://example.org/site/nl/about/", "de/about", "../../nl/about/"),
+        ("https://example.org/site/nl/", "de", "../nl/"),
+        ("https://example.org/site/en/glossary/#term", "en/roadmaps/x/y", "../../../glossary/#term"),
+        ("https://example.org/other/nl/", "de", "https://example.org/other/nl/"),
+        ("https://elsewhere.example/nl/", "de", "https://elsewhere.example/nl/"),
+    ],
+)
+def test_links_into_the_online_site_become_relative(url: str, folder: str, expected: str) -> None:
+    assert offline_pages.from_site(url, folder, "https://example.org/site") == expected
+
+
+def test_absolute_alternates_lead_to_the_copys_files() -> None:
+    text = (
+        '<html><head><link rel="alternate" hreflang="nl" href="https://example.org/nl/about/"></head>'
+        "<body></body></html>"
+    )
+    known = {"nl/about/index.html", "de/about/index.html"}
+    page = offline_pages.page(
+        text, "de/about/index.html", known.__contains__, "de/shim.js", "", None, "https://example.org"
+    )
+    assert 'href="../../nl/about/index.html"' in page and "https://example.org" not in page

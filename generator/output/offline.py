@@ -115,7 +115,13 @@ class Copy:
             return data
         sections = self.sections(lang) if rel == self.data_page else None
         page = offline_pages.page(
-            data.decode("utf-8"), name, self.known.__contains__, f"{lang}/{SHIM}", self.shim.decode("utf-8"), sections
+            data.decode("utf-8"),
+            name,
+            self.known.__contains__,
+            f"{lang}/{SHIM}",
+            self.shim.decode("utf-8"),
+            sections,
+            self.settings.site_url,
         )
         return page.encode("utf-8")
 

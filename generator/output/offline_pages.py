@@ -54,6 +54,18 @@ def file_url(url: str, folder: str, exists: Exists) -> str:
     return f"{path}{'' if path.endswith('/') else '/'}index.html{rest}"
 
 
+def from_site(url: str, folder: str, site_url: str) -> str:
+    """A link to the online site's own address (the absolute hreflang alternates), as a relative link from a page in
+    `folder`: the copy holds the same tree, and from disk an absolute link would leave the machine."""
+    if not site_url or not url.startswith(f"{site_url}/"):
+        return url
+    target = url[len(site_url) + 1 :]
+    cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=len(target))
+    path, rest = target[:cut], target[cut:]
+    relative = posixpath.relpath(path or ".", folder or ".")
+    return f"{relative}/{rest}" if path.endswith("/") or not path else f"{relative}{rest}"
+
+
 @dataclass
 class Tag:
     name: str
@@ -122,8 +134,9 @@ def apply(text: str, edits: list[Edit]) -> str:
     return "".join([*out, text[at:]])
 
 
-def link_edits(text: str, found: list[Tag], page: str, exists: Exists) -> list[Edit]:
-    """Links to folders made into links to their index.html, and links to the online site's address removed."""
+def link_edits(text: str, found: list[Tag], page: str, exists: Exists, site_url: str = "") -> list[Edit]:
+    """Links to folders made into links to their index.html, links into the online site made relative, and the
+    online site's own address (canonical, og:url) removed."""
     folder, edits = posixpath.dirname(page), []
     for tag in found:
         if tag.closing:
@@ -135,7 +148,7 @@ def link_edits(text: str, found: list[Tag], page: str, exists: Exists) -> list[E
         if attribute is None or attribute not in tag.attrs:
             continue
         url = tag.attrs[attribute]
-        new = file_url(url, folder, exists)
+        new = file_url(from_site(url, folder, site_url), folder, exists)
         if new != url:
             edits.append((tag.start, tag.end, with_attribute(text[tag.start : tag.end], attribute, new)))
     return edits
@@ -161,12 +174,18 @@ def shim_edit(found: list[Tag], page: str, shim: str) -> list[Edit]:
 
 
 def page(
-    text: str, path: str, exists: Exists, shim: str, shim_source: str, sections: dict[str, str] | None = None
+    text: str,
+    path: str,
+    exists: Exists,
+    shim: str,
+    shim_source: str,
+    sections: dict[str, str] | None = None,
+    site_url: str = "",
 ) -> str:
     """The offline version of the page at `path` (relative to the copy's top), its policy made afresh; `sections`
     replaces what follows the headings with these ids."""
     found = tags(text)
-    edits = [*link_edits(text, found, path, exists), *shim_edit(found, path, shim)]
+    edits = [*link_edits(text, found, path, exists, site_url), *shim_edit(found, path, shim)]
     for section, replacement in (sections or {}).items():
         edits += section_edit(text, found, section, replacement)
     return csp.with_policy(csp.without_policy(apply(text, edits)), shim_source)

@@ -105,7 +105,7 @@ def test_offline_zip_works_under_the_policy(browser: Any, hostile_offline: Path)
     problems = watch(page)
     page.goto((hostile_offline / "index.html").as_uri())
     assert violations(page) == []
-    page.goto((hostile_offline / "nl/roadmaps/physiotherapist/nl-to-de-nw.html").as_uri(), wait_until="load")
+    page.goto((hostile_offline / "nl/roadmaps/physiotherapist/nl-to-de-nw/index.html").as_uri(), wait_until="load")
     header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
     assert header not in ("rgba(0, 0, 0, 0)", "transparent")
     page.click("input.md-search__input")

@@ -189,7 +189,7 @@ def test_hostile_offline_zip_runs_no_script(browser: Any, hostile_offline: Path)
 
 
 def offline_file(tree: Path, path: str) -> Path:
-    """The offline zip has no directory URLs: 'en/glossary/' is en/glossary.html, 'en/guide/' en/guide/index.html."""
+    """The offline zip keeps the site's folders: 'en/glossary/' is en/glossary/index.html."""
     index = tree / path / "index.html"
     file = index if index.exists() else tree / (path.rstrip("/") + ".html")
     assert file.exists(), file
