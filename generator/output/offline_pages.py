@@ -38,13 +38,18 @@ _NAME = re.compile(r"<[^\s/>]+")
 _ATTRIBUTE = re.compile(r"""\s*(?P<name>[^\s/>"'=][^\s/>=]*)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]*))?|\s*/""")
 
 
+def _split(url: str) -> tuple[str, str]:
+    """A relative URL's path, and its query and fragment (kept as they are)."""
+    cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
+    return url[:cut], url[cut:]
+
+
 def file_url(url: str, folder: str, exists: Exists) -> str:
     """`url` as a link from a page in `folder` that works from disk: `index.html` added to a link to a folder of the
     copy that holds one. Anything else (absolute, another scheme, a file, a fragment) is returned as it is."""
     if not url or url.startswith(("#", "/", "?")) or _SCHEME.match(url):
         return url
-    cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
-    path, rest = url[:cut], url[cut:]
+    path, rest = _split(url)
     target = posixpath.normpath(posixpath.join(folder, path))
     if target == ".." or target.startswith("../") or exists(target):
         return url
@@ -60,8 +65,7 @@ def from_site(url: str, folder: str, site_url: str) -> str:
     if not site_url or not url.startswith(f"{site_url}/"):
         return url
     target = url[len(site_url) + 1 :]
-    cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=len(target))
-    path, rest = target[:cut], target[cut:]
+    path, rest = _split(target)
     relative = posixpath.relpath(path or ".", folder or ".")
     return f"{relative}/{rest}" if path.endswith("/") or not path else f"{relative}{rest}"
 

@@ -4,24 +4,17 @@ unpacked."""
 
 from __future__ import annotations
 
-import functools
-import threading
 import zipfile
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from bench import first_load
 from generator.build import build
 from generator.model import paths
 from tests.conftest import copy_project
 from tests.injection_corpus import Corpus, hostile_labels, make_hostile
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -42,12 +35,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
 
 @pytest.fixture(scope="session")
 def hostile_url(hostile: tuple[Corpus, Path]) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(hostile[1]))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with first_load.serve(hostile[1]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
