@@ -3,6 +3,7 @@ the Grensinfopunten likewise; the pages show both, and the roadmaps that need th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -89,6 +90,24 @@ def test_the_land_page_lists_towns_a_to_z_and_says_whom_to_ask(real_project: Pro
     assert "Ask the administration of Kreis Heinsberg" in text
     assert "checked 6 December 2026" in text
     assert "Bezirksregierung Köln" in text and "[StädteRegion Aachen](#staedteregion-aachen)" in text
+
+
+def test_a_health_office_note_is_shown_in_each_language(real_project: Project, kit: Kit) -> None:
+    nrw = real_project.local_offices["DE-NW"]
+    note = {
+        "nl": "Alleen op afspraak.",
+        "de": "Nur nach Termin.",
+        "fr": "Sur rendez-vous.",
+        "en": "By appointment only.",
+    }
+    first = nrw.districts[0]
+    noted = dataclasses.replace(first, health_office=dataclasses.replace(first.health_office, note=note))
+    land = dataclasses.replace(nrw, districts=(noted, *nrw.districts[1:]))
+    for lang in ("nl", "de", "fr", "en"):
+        text = local_offices.land_page(land, kit.language(lang, real_project)).markdown
+        section = text.split(f"{{ #{first.id} }}", 1)[1].split("\n### ", 1)[0]
+        assert note[lang] in section
+    assert "By appointment only." not in local_offices.land_page(nrw, kit.language("en", real_project)).markdown
 
 
 def test_roadmaps_link_to_the_local_offices_from_the_competent_step(real_project: Project, kit: Kit) -> None:

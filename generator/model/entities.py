@@ -277,6 +277,7 @@ class HealthOffice:
     name: str
     contact: dict[str, Any]  # website, email, phone, address: only what a source gives
     sourcing: Sourcing | None  # None: no official page of the office was found
+    note: dict[str, str] | None = None  # what a reader needs to know, per language
 
     @property
     def known(self) -> bool:

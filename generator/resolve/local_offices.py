@@ -31,7 +31,7 @@ def _sourcing(raw: dict[str, Any], sources: dict[str, Source]) -> Sourcing | Non
 
 def _health_office(raw: dict[str, Any], sources: dict[str, Source]) -> HealthOffice:
     contact = {k: raw[k] for k in _CONTACT if k in raw}
-    return HealthOffice(raw.get("name", ""), contact, _sourcing(raw, sources))
+    return HealthOffice(raw.get("name", ""), contact, _sourcing(raw, sources), raw.get("note"))
 
 
 def resolve(
