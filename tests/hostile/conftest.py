@@ -1,9 +1,14 @@
 """The one hostile build of a test session, shared by the tests in this folder: a copy of the project whose every text field (tests/injection_corpus.py) and
 every UI label carries script, HTML and Markdown payloads, built once, with its site served and its offline zip
-unpacked."""
+unpacked.
+
+The hostile site is built in two languages: escaping does not depend on the language, and French is the one whose
+typography (a no-break space before `; : ! ?`) rewrites text next to escaped characters. Two languages halve the
+suite's largest build."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +21,16 @@ from generator.model import paths
 from tests.conftest import copy_project
 from tests.injection_corpus import Corpus, hostile_labels, make_hostile
 
+LANGS = ("fr", "en")
+
+
+def _only_languages(root: Path, langs: tuple[str, ...]) -> None:
+    config = root / "mkdocs.yml"
+    listed = f"[{', '.join(langs)}]"
+    text = re.sub(r"(?m)^(\s+(?:required_)?languages:) \[[^\]]*\]", rf"\1 {listed}", config.read_text("utf-8"))
+    assert text.count(listed) == 2, "mkdocs.yml lists its languages differently: update this fixture"
+    config.write_text(text, "utf-8")
+
 
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
@@ -24,6 +39,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
 
     root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     corpus = make_hostile(root, root / "schemas")
+    _only_languages(root, LANGS)
     read_labels = package.read_labels
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(package, "read_labels", lambda: hostile_labels(read_labels()))

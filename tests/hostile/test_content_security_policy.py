@@ -24,11 +24,11 @@ _HEAD = re.compile(
 PAGES = (
     "en/",
     "en/roadmaps/physiotherapist/nl-to-de-nw/",
-    "de/guide/",
+    "fr/guide/",
     "fr/guide/physiotherapist/nl/de-nw/temporary/",
-    "nl/catalogue/a-z/",
+    "fr/catalogue/a-z/",
     "en/professions/care-worker/",
-    "de/grensinfopunten/",
+    "fr/grensinfopunten/",
     "en/maintainers/report/",
     "en/data/",
 )
@@ -71,9 +71,9 @@ def test_search_works_under_the_policy(browser: Any, hostile_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     problems = watch(page)
-    page.goto(f"{hostile_url}/de/", wait_until="networkidle")
+    page.goto(f"{hostile_url}/fr/", wait_until="networkidle")
     page.click("input.md-search__input")
-    page.keyboard.type("Physiotherapeut", delay=30)
+    page.keyboard.type("kinésithérapeute", delay=30)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
     assert problems + violations(page) == []
@@ -105,11 +105,11 @@ def test_offline_zip_works_under_the_policy(browser: Any, hostile_offline: Path)
     problems = watch(page)
     page.goto((hostile_offline / "index.html").as_uri())
     assert violations(page) == []
-    page.goto((hostile_offline / "nl/roadmaps/physiotherapist/nl-to-de-nw/index.html").as_uri(), wait_until="load")
+    page.goto((hostile_offline / "fr/roadmaps/physiotherapist/nl-to-de-nw/index.html").as_uri(), wait_until="load")
     header = page.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor")
     assert header not in ("rgba(0, 0, 0, 0)", "transparent")
     page.click("input.md-search__input")
-    page.keyboard.type("kinesitherapeut", delay=30)
+    page.keyboard.type("kinésithérapeute", delay=30)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert problems + violations(page) == []
     context.close()
