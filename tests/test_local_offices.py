@@ -133,7 +133,7 @@ def test_grensinfopunt_details_on_roadmap_and_catalogue_pages(real_project: Proj
         next(r for r in real_project.roadmaps if r.key == "physiotherapist/nl-to-de-nw"), L, real_project
     ).markdown
     assert "- Adresse&nbsp;: euregio-Haus, Konrad-Zuse-Ring 6, Mönchengladbach" in page
-    assert "- Téléphone&nbsp;: non publié — demandez via la page web" in page
+    assert "- Téléphone&nbsp;: introuvable sur les pages officielles que nous avons lues — voir la page web" in page
     assert "- Langues&nbsp;: allemand, néerlandais" in page
     assert "vérifié 6 décembre 2026" in page
     profession = next(iter(real_project.catalogue.values()))
@@ -150,13 +150,18 @@ def test_the_built_site_shows_grensinfopunt_details_and_local_offices(built_site
     for text in (
         "Anschrift",
         "Konrad-Zuse-Ring 6",
-        "nicht veröffentlicht – fragen Sie über die Webseite",
+        "auf den amtlichen Seiten, die wir lasen, nicht gefunden – siehe Webseite",
         "Niederländisch",
     ):
         assert text in roadmap_html
     assert 'href="../../../local-offices/de-nw/#towns"' in roadmap_html
     catalogue_html = (built_site / "en" / "catalogue" / "physiotherapist" / "index.html").read_text("utf-8")
-    for text in ("Dutch–German border", "grenzinfo.eu/emra", "not published — ask via the web page", "Languages"):
+    for text in (
+        "Dutch–German border",
+        "grenzinfo.eu/emra",
+        "not on the official pages we read — see the web page",
+        "Languages",
+    ):
         assert text in catalogue_html
     offices = (built_site / "nl" / "local-offices" / "de-ni" / "index.html").read_text("utf-8")
     assert "Lokale kantoren in Nedersaksen" in offices and 'href="#landkreis-grafschaft-bentheim"' in offices

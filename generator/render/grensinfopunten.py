@@ -38,7 +38,7 @@ def _link(text: str, href: str) -> Markup:
 def details(point: Grensinfopunt, lang: str, labels: Mapping[str, str]) -> list[tuple[str, Markup]]:
     """(label key, Markdown value) for every line of the point's contact block, in reading order."""
     c: dict[str, Any] = point.contact
-    missing = fmt.md_escape(labels["gip_not_published"])
+    missing = fmt.md_escape(labels["gip_not_found"])
     area = fmt.md_escape(point.region.get(lang, ""))
     if point.towns:
         area = Markup(f"{area} ({fmt.md_escape(', '.join(point.towns))})")
