@@ -49,7 +49,9 @@ def test_no_wcag_violation_on_a_phone(browser: Any, phone_site: Any, kind: str) 
     context = browser.new_context(viewport=first_load.PHONE)
     page = context.new_page()
     page.goto(f"{base}/en/{KINDS[kind]}", wait_until="networkidle")
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # run by the DevTools protocol: the pages' CSP allows no injected script
+    page.evaluate(
+        AXE.read_text(encoding="utf-8")
+    )  # run by the DevTools protocol: the pages' CSP allows no injected script
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
     problems = [f"{v['id']}: {v['help']} (e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
     context.close()
@@ -72,13 +74,16 @@ def test_every_guide_index_page_is_short_without_javascript(browser: Any, phone_
     assert tall == {}
 
 
-def _too_tall(browser: Any, phone_site: Any, pattern: str, limit: int) -> dict[str, int]:
-    """The pages (site/<pattern>) taller than `limit` px at 360 px without JavaScript, with their heights."""
+def _too_tall(browser: Any, phone_site: Any, pattern: str, limit: int, longest: int = 0) -> dict[str, int]:
+    """The pages (site/<pattern>) taller than `limit` px at 360 px without JavaScript, with their heights; with
+    `longest`, only that many of the largest pages (by HTML size) in each language."""
     site, base = phone_site
     context = browser.new_context(viewport=first_load.PHONE, java_script_enabled=False)
     page = context.new_page()
     tall = {}
     found = sorted(site.glob(pattern))
+    if longest:
+        found = [p for lang in sorted(site.glob("*/")) for p in _largest(found, lang, longest)]
     for index in found:
         path = index.parent.relative_to(site).as_posix()
         page.goto(f"{base}/{path}/", wait_until="load")
@@ -90,9 +95,20 @@ def _too_tall(browser: Any, phone_site: Any, pattern: str, limit: int) -> dict[s
     return tall
 
 
+def _largest(pages: list[Path], folder: Path, count: int) -> list[Path]:
+    inside = [p for p in pages if folder in p.parents]
+    return sorted(inside, key=lambda p: (-p.stat().st_size, p))[:count]
+
+
 def test_every_roadmap_is_short_enough(browser: Any, phone_site: Any) -> None:
     """Every roadmap in every language."""
     assert _too_tall(browser, phone_site, "*/roadmaps/*/*/index.html", ROADMAP_MAX) == {}
+
+
+def test_the_longest_catalogue_profession_pages_are_short_enough(browser: Any, phone_site: Any) -> None:
+    """The three largest "who decides?" pages of each language: the points of contact and the sources fold."""
+    pattern = "*/catalogue/*/index.html"  # the professions (and the first page of the A–Z list)
+    assert _too_tall(browser, phone_site, pattern, ROADMAP_MAX, longest=3) == {}
 
 
 def test_every_page_of_the_catalogue_list_is_short(browser: Any, phone_site: Any) -> None:
