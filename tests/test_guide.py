@@ -98,9 +98,14 @@ def _page(site: Path, lang: str, visit: flows.Visit) -> Path:
 
 
 def _links(page: Path) -> set[Path]:
+    """Where the page's article links to; on the profession question also the titles its filter loads."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article") or soup
-    return {(page.parent / unquote(str(a["href"]).split("#")[0])).resolve() for a in article.find_all("a", href=True)}
+    hrefs = [str(a["href"]) for a in article.find_all("a", href=True)]
+    script = article.select_one("[data-titles]")
+    if script is not None:
+        hrefs += [row[0] for row in guide_titles.read((page.parent / str(script["data-titles"])).read_text("utf-8"))]
+    return {(page.parent / unquote(href.split("#")[0])).resolve() for href in hrefs}
 
 
 def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: flows.Flow, project: Project) -> None:
