@@ -42,6 +42,9 @@ const INLINE = /<script(?![^>]*\stype=["']?application\/(?:ld\+)?json)(?:\s[^>]*
 // tabbed, highlight, footnotes, keys, critic, arithmatex, emoji, mermaid; a page that uses one names its classes).
 const UNUSED =
   /^(md-version|md-annotation|md-tooltip|md-clipboard|md-code__|md-source|tabbed|highlight|footnote|keys|critic|arithmatex|twemoji|emojione|mermaid|inline)/;
+// The types of admonition are classes only Markdown gives (`!!! warning`): a script's word "success" keeps no rule.
+const ADMONITIONS = new Set(("note abstract summary tldr info todo tip hint important success check done question " +
+  "help faq warning caution attention failure fail missing danger error bug example quote cite").split(" "));
 const words = new Set();
 // Custom properties that our stylesheets, the pages or the scripts read or set stay, whatever Material does with them.
 const properties = new Set();
@@ -52,7 +55,7 @@ for (const path of files(site)) {
   const text = readFileSync(path, "utf8");
   names(text);
   if (!path.endsWith(".html")) {
-    for (const word of text.match(/[A-Za-z0-9_-]+/g) || []) if (!UNUSED.test(word)) words.add(word);
+    for (const word of text.match(/[A-Za-z0-9_-]+/g) || []) if (!UNUSED.test(word) && !ADMONITIONS.has(word)) words.add(word);
     continue;
   }
   for (const [, name, attributes] of text.matchAll(TAG)) {
