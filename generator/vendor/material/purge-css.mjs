@@ -78,7 +78,7 @@ const [result] = await new PurgeCSS().purge({
 });
 const digest = createHash("sha256").update(source).digest("hex");
 const header =
-  "/* Material for MkDocs (https://github.com/squidfunk/mkdocs-material), main stylesheet, reduced to the rules\n" +
+  "/*! Material for MkDocs (https://github.com/squidfunk/mkdocs-material), main stylesheet, reduced to the rules\n" +
   "   this site uses by generator/vendor/material/purge-css.mjs (`make css`).\n" +
   `   From: ${material.split("/").pop()} sha256:${digest}\n` +
   "   Copyright (c) 2016-2025 Martin Donath <martin.donath@squidfunk.com>; MIT License, see\n" +
