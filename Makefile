@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test test-fast lint types validate clean help bench bench-build lock audit
+.PHONY: site serve test test-fast lint types validate clean help bench bench-build lock audit css
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,6 +49,13 @@ test: $(STAMP) node_modules/.installed  ## The whole test suite: lint, types, un
 
 audit: site node_modules/.installed  ## Lighthouse gate: mobile scores of 7 kinds of page in every language (bench/audit.py)
 	$(BIN)/python -m bench.audit
+
+# After an update of Material or a change to the pages' markup (tests/test_material_css.py says when): the committed
+# generator/assets/material.css is made from the built site, so building the site never needs Node.
+MATERIAL_CSS = $(BIN)/python -c "import glob, material; print(*glob.glob(material.__path__[0] + '/templates/assets/stylesheets/main.*.min.css'))"
+css: site node_modules/.installed  ## Reduce Material's stylesheet to the rules the built site uses (needs Node)
+	node generator/vendor/material/purge-css.mjs "$$($(MATERIAL_CSS))" site generator/assets/material.css \
+	  $(filter-out generator/assets/material.css,$(wildcard generator/assets/*.css))
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

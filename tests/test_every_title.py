@@ -1,7 +1,7 @@
 """Every title of every profession, in every language, leads somewhere useful without JavaScript.
 
-In each language the walker takes every title listed on the guide's first page and follows plain links (hrefs in
-the built HTML, no script): to the profession's page, or to the choice page of a title several professions share,
+In each language the walker takes every title of the guide's first page (its filter's list, a script next to the
+page) and follows plain links (hrefs in the built HTML, no script): to the profession's page, or to the choice page of a title several professions share,
 and on to a page that names the competent authority for a destination — or to the page of a related profession that
 does. It also checks that the list holds every title: official, synonym, former and gendered, in all four
 languages, from the profession registry and the catalogue.
@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 from generator.model.entities import Project
+from generator.render import guide_titles
 from generator.render.formatting import fold
 from generator.render.titles import every_title
 
@@ -111,13 +112,14 @@ def _ends_well(page: Path, site: Path, project: Project, seen: dict[Path, bool],
 
 def _first_page_titles(site: Path, lang: str) -> dict[str, list[Path]]:
     page = site / lang / "guide" / "index.html"
-    listing = _content(page).select_one("#gr-titles")
-    assert listing is not None, "the guide's first page has no list of titles"
+    source = _content(page).select_one("#gr-titles")
+    assert source is not None, "the guide's first page has no list of titles"
+    listing = guide_titles.read((page.parent / str(source["data-titles"])).read_text(encoding="utf-8"))
     titles: dict[str, list[Path]] = {}
-    for a in listing.find_all("a", href=True):
-        target = _target(page, str(a["href"]), site)
+    for href, _lang, title, _rest in listing:
+        target = _target(page, href, site)
         if target is not None:
-            titles.setdefault(fold(" ".join(a.get_text(" ").split())), []).append(target)
+            titles.setdefault(fold(" ".join(title.split())), []).append(target)
     return titles
 
 

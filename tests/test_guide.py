@@ -17,7 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.load.documents import load_file
 from generator.load.inputs import Inputs, load_inputs
 from generator.model.entities import Project
-from generator.render import guide
+from generator.render import guide, guide_titles
 from generator.resolve import flow as flows
 from generator.validate import flow as flow_checks
 from tests.conftest import FIXTURES
@@ -98,9 +98,14 @@ def _page(site: Path, lang: str, visit: flows.Visit) -> Path:
 
 
 def _links(page: Path) -> set[Path]:
+    """Where the page's article links to; on the profession question also the titles its filter loads."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article") or soup
-    return {(page.parent / unquote(str(a["href"]).split("#")[0])).resolve() for a in article.find_all("a", href=True)}
+    hrefs = [str(a["href"]) for a in article.find_all("a", href=True)]
+    script = article.select_one("[data-titles]")
+    if script is not None:
+        hrefs += [row[0] for row in guide_titles.read((page.parent / str(script["data-titles"])).read_text("utf-8"))]
+    return {(page.parent / unquote(href.split("#")[0])).resolve() for href in hrefs}
 
 
 def test_walker_reaches_every_roadmap_and_only_expected_outcomes(flow: flows.Flow, project: Project) -> None:
@@ -155,7 +160,8 @@ def test_every_path_is_a_built_page_that_ends_right(
 def test_profession_question_lists_every_title(built_site: Path, project: Project) -> None:
     text = (built_site / "en/guide/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(text, "html.parser")
-    shown = {a.get_text(strip=True) for a in soup.select("#gr-titles a")}
+    script = built_site / "en/guide" / str(soup.select_one("#gr-titles")["data-titles"])
+    shown = {title for _, _, title, _ in guide_titles.read(script.read_text(encoding="utf-8"))}
     for profession in project.professions.values():
         assert {t["title"] for t in profession.titles} <= shown
         assert set(profession.name.values()) <= shown
@@ -220,7 +226,11 @@ def test_title_filter_with_javascript(browser, site_url: str, project: Project) 
     page.goto(f"{site_url}/en/guide/", wait_until="networkidle")
     box = page.get_by_label("Find your profession in the list")
     assert box.is_visible()
+    assert page.locator("#gr-titles li").count() == 0  # the titles load when the field is first used
+    box.focus()
+    page.wait_for_selector("#gr-titles li", state="attached")
     total = page.locator("#gr-titles li").count()
+    assert total == len(page.locator("#gr-titles li[hidden]").all())
     for term in TERMS:
         assert any(term.casefold() in t for t in titles), f"{term} is not in professions.yaml"
         box.fill(term)

@@ -34,6 +34,7 @@ def test_the_filter_count_follows_the_plural_rules(browser: Any, guide_url: str)
     for lang, query, _ in cases:
         page.goto(f"{guide_url}/{lang}/guide/")
         page.fill("#gr-filter-input", query)
+        page.wait_for_function("document.getElementById('gr-filter-status').textContent !== ''")  # titles loaded
         seen.append(page.inner_text("#gr-filter-status"))
     page.close()
     assert seen == [expected for _, _, expected in cases]

@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import multiprocessing
+import posixpath
 import shutil
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,7 @@ from generator.config import Settings
 from generator.model import paths
 from generator.output import csp, incremental, offline_pages, write
 from generator.output.search_budget import INDEX
+from generator.render import guide_titles
 from generator.render.language import Labels
 
 VENDOR = resources.VENDOR / "iframe-worker" / "shim.js"
@@ -111,6 +113,8 @@ class Copy:
             as_json, as_script = offline_pages.search_index(index, lang, self.known.__contains__, texts)
             return (as_script if rel == SEARCH_SCRIPT else as_json).encode("utf-8")
         data = self.sources[name].read_bytes()
+        if posixpath.basename(rel) == guide_titles.FILE and lang in self.languages:
+            return offline_pages.guide_titles(data.decode("utf-8"), name, self.known.__contains__).encode("utf-8")
         if not name.endswith(".html") or lang not in self.languages:
             return data
         sections = self.sections(lang) if rel == self.data_page else None
@@ -136,7 +140,7 @@ class Copy:
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         digest.update(json.dumps({lang: self.sections(lang) for lang in self.languages}).encode())
         digest.update(root_page(self.settings).encode() + self.shim)
-        for code in (Path(__file__), Path(offline_pages.__file__), Path(csp.__file__)):
+        for code in (Path(__file__), Path(offline_pages.__file__), Path(csp.__file__), Path(guide_titles.__file__)):
             digest.update(code.read_bytes())  # a change to how the copy is made
         return digest.hexdigest()
 

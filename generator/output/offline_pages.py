@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from generator.output import csp
+from generator.render import guide_titles as guide_titles_script
 
 Exists = Callable[[str], bool]  # is this path (relative to the copy's top folder) a file of the copy?
 
@@ -209,3 +210,11 @@ def search_index(index: str, folder: str, exists: Exists, sections: dict[str, st
             entry["location"] = file_url(location, folder, exists)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text, f"var __index = {text}"
+
+
+def guide_titles(script: str, name: str, exists: Exists) -> str:
+    """The guide filter's list of titles (render/guide_titles.py) at `name`, its links to folders made into links to
+    their index.html like the page's that loads it (the page is in the same folder)."""
+    folder = posixpath.dirname(name)
+    rows = guide_titles_script.read(script)
+    return guide_titles_script.script([[file_url(row[0], folder, exists), *row[1:]] for row in rows])

@@ -19,7 +19,7 @@ import yaml
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
 from generator.load.files import is_safe_file, naming
-from generator.output import csp, incremental, search_words
+from generator.output import csp, incremental, search_words, stylesheets
 from generator.render import escape as escape_for
 from generator.render.language import Labels, Page
 
@@ -64,7 +64,8 @@ def docs_files(settings: Settings, lang: str, pages: Iterable[Page]) -> dict[str
             files[path.relative_to(content).as_posix()] = path.read_bytes()
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
-            files["assets/" + path.relative_to(ASSETS).as_posix()] = path.read_bytes()
+            name = path.relative_to(ASSETS).as_posix()
+            files["assets/" + name] = stylesheets.served(name, path.read_bytes())
     return files
 
 

@@ -10,7 +10,7 @@ from generator.model import paths
 from generator.model.entities import Authority, Project, Text
 from generator.model.facts import Cited
 from generator.render import catalogue as catalogue_pages
-from generator.render import grammar, guide_index, related
+from generator.render import grammar, guide_index, guide_titles, related
 from generator.render import titles as every_title
 from generator.render.formatting import md_escape, page_link
 from generator.render.language import Language, Page, cite
@@ -77,6 +77,7 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         letters=guide_index.letters(guide_index.parts_of(listed), visit.path),
         az=page_link(visit.path, catalogue_pages.AZ),
         script=page_link(visit.path, SCRIPT),
+        titles_script=guide_titles.FILE,
         filter_counts={category: escape(text) for category, text in grammar.plural_forms(lang.labels, "guide_filter_count").items()},
         **_common(flow, visit, lang),
     )
@@ -184,6 +185,12 @@ def page_for(flow: Flow, visit: Visit, project: Project, lang: Language) -> Page
     return referral_page(flow, visit, project, lang)
 
 
+def titles_scripts(flow: Flow, project: Project, lang: Language, every: list[Visit]) -> list[Page]:
+    """For each question about the profession: the script with every title, which its filter loads on demand."""
+    asked = [v for v in every if v.node in flow.questions and flow.questions[v.node].professions]
+    return [guide_titles.page(every_title.entries(project, lang, v.path), lang, v.path) for v in asked]
+
+
 def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Visit]) -> Page:
     """For maintainers: the flow as an outline generated from the data, and how many pages it makes."""
     counts = {
@@ -212,4 +219,9 @@ def graph_page(flow: Flow, project: Project, lang: Language, all_visits: list[Vi
 def pages(flow: Flow, project: Project, language: Language) -> list[Page]:
     every = visits(flow, project)
     index = guide_index.pages(lambda page: every_title.entries(project, language, page), language, f"{ROOT}/index.md")
-    return [*(page_for(flow, v, project, language) for v in every), *index, graph_page(flow, project, language, every)]
+    return [
+        *(page_for(flow, v, project, language) for v in every),
+        *titles_scripts(flow, project, language, every),
+        *index,
+        graph_page(flow, project, language, every),
+    ]

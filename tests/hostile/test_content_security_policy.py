@@ -88,8 +88,9 @@ def test_guide_filter_works_under_the_policy(browser: Any, hostile_url: str) -> 
     page.goto(f"{hostile_url}/en/guide/", wait_until="networkidle")
     assert page.locator("#gr-filter-input").is_visible()  # the script ran: it shows the box
     items = page.locator("#gr-titles li")
-    total = items.count()
     page.fill("#gr-filter-input", "physio")
+    page.wait_for_selector("#gr-titles li", state="attached")  # the titles' script, loaded on first use
+    total = items.count()
     shown = page.locator("#gr-titles li:visible").count()
     assert 0 < shown < total
     assert page.locator("#gr-filter-status").inner_text().startswith(str(shown))
