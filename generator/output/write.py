@@ -19,7 +19,7 @@ import yaml
 from generator import resources
 from generator.config import LANGUAGE_NAMES, LOCALES, Settings
 from generator.load.files import is_safe_file, naming
-from generator.output import csp, incremental, search_words, stylesheets
+from generator.output import csp, incremental, minify, search_words
 from generator.render import escape as escape_for
 from generator.render.language import Labels, Page
 
@@ -65,7 +65,7 @@ def docs_files(settings: Settings, lang: str, pages: Iterable[Page]) -> dict[str
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
             name = path.relative_to(ASSETS).as_posix()
-            files["assets/" + name] = stylesheets.served(name, path.read_bytes())
+            files["assets/" + name] = minify.served(name, path.read_bytes())
     return files
 
 
