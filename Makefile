@@ -10,17 +10,18 @@ help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # Every Python dependency is pinned with its hashes in requirements.lock (`make lock` refreshes it from pyproject.toml);
-# the project itself is installed without dependencies on top.
+# the project itself is installed without dependencies on top. constraints.txt keeps the lock installable on Debian 12's
+# Python (3.11.2).
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-lock:  ## Re-pin every Python dependency with hashes (requirements.lock) after a change to pyproject.toml
+lock:  ## Re-pin every Python dependency with hashes (requirements.lock) after a change to pyproject.toml or constraints.txt
 	$(BIN)/pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --extra test --strip-extras \
-	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	  --no-emit-index-url --no-emit-find-links -c constraints.txt -o requirements.lock pyproject.toml
 
 site: $(STAMP)  ## Validate, generate and build the static site into site/
 	$(BIN)/roadmaps build

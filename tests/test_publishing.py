@@ -48,7 +48,8 @@ def test_recover_leaves_a_complete_site_alone(project: Path) -> None:
 def test_a_missing_system_library_is_one_sentence_naming_the_package() -> None:
     needed = (("the factsheets (WeasyPrint)", ("no-such-library-anywhere",), "libno-such0"),)
     assert system.missing(needed) == [
-        "the factsheets (WeasyPrint) need(s) no-such-library-anywhere: install it with `apt-get install libno-such0`"
+        "the factsheets (WeasyPrint) need the system library no-such-library-anywhere: "
+        "install it with `apt-get install libno-such0`"
     ]
     assert system.missing() == []  # this machine has what the build needs
 
@@ -74,7 +75,7 @@ def test_a_build_while_another_runs_reports_build_busy(project: Path) -> None:
 
 
 def test_a_build_without_pango_stops_first_with_system_library(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(system, "missing", lambda: ["the factsheets (WeasyPrint) need(s) pango-1.0: install it"])
+    monkeypatch.setattr(system, "missing", lambda: ["the factsheets (WeasyPrint) need the system library pango-1.0: install it"])
     result = build(project)
     assert [d.code for d in result.diagnostics] == ["system-library"]
     assert not (project / "site").exists()

@@ -15,7 +15,8 @@ HARMLESS_WARNINGS = ("Using fontTools instead of HarfBuzz-Subset",)
 def missing(needed: tuple[tuple[str, tuple[str, ...], str], ...] = NEEDED) -> list[str]:
     """One sentence per missing library group: what needs it and the command that installs it."""
     return [
-        f"{what} need(s) {', '.join(libraries)}: install it with `apt-get install {packages}`"
+        f"{what} need the system {'libraries' if len(libraries) > 1 else 'library'} {', '.join(libraries)}: "
+        f"install {'them' if len(libraries) > 1 else 'it'} with `apt-get install {packages}`"
         for what, libraries, packages in needed
         if any(find_library(name) is None for name in libraries)
     ]
