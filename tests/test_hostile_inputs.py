@@ -538,3 +538,20 @@ def test_serve_keeps_running_when_the_build_fails_unexpectedly(project: Path, mo
         "error: the build stopped: ValueError: line one\\nline two",
         "build failed; still serving the last good site",
     ]
+
+
+def test_a_file_naming_its_catalogue_with_a_list_is_reported_not_raised(shared_project: Path) -> None:
+    """Found by the generator above: `catalogue: []` made the catalogue order raise (a list is no dictionary key)."""
+    from generator.build import check
+    from generator.config import load_settings
+
+    loaded, _ = load_settings(shared_project)
+    assert loaded is not None
+    roadmap = shared_project / ROADMAP
+    original = roadmap.read_text(encoding="utf-8")
+    roadmap.write_text(original.replace("profession: physiotherapist\n", "catalogue: []\n", 1), encoding="utf-8")
+    try:
+        diagnostics = check(loaded, [roadmap]).diagnostics
+    finally:
+        roadmap.write_text(original, encoding="utf-8")
+    assert any(d.path.endswith(ROADMAP) and d.severity.name == "ERROR" for d in diagnostics)

@@ -126,12 +126,19 @@ def check_ids(docs: list[Document], registry: list[Document]) -> Iterator[Diagno
                     break
 
 
+def _rank(doc: Document, rank: dict[str, int]) -> int:
+    """Where the file's jurisdiction stands in the registry; last when it names none (or not as a string: the schema
+    reports that)."""
+    code = doc.data.get("catalogue")
+    return rank.get(code, len(rank)) if isinstance(code, str) else len(rank)
+
+
 def check(inputs: Inputs) -> Iterator[Diagnostic]:
     for doc in inputs.catalogues:
         yield from check_file(doc)
     order = [e.get("code") for d in inputs.registries.get("jurisdictions", []) for _, e in _entries(d)]
     rank = {code: i for i, code in enumerate(order) if isinstance(code, str)}
-    ordered = sorted(inputs.catalogues, key=lambda d: (rank.get(d.data.get("catalogue"), len(rank)), d.path))
+    ordered = sorted(inputs.catalogues, key=lambda d: (_rank(d, rank), d.path))
     yield from check_names(ordered)  # so a mismatch is reported on the file that comes later (NL first)
     yield from check_name_clashes(ordered)
     yield from check_ids(inputs.catalogues, inputs.registries.get("professions", []))
