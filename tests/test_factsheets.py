@@ -330,6 +330,17 @@ def test_cache_key_covers_code_fonts_and_html() -> None:
     assert hashlib.sha256(b"").hexdigest() != factsheet_pdf.static_digest()
 
 
+def test_cache_key_knows_which_library_subsets_the_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HarfBuzz-Subset and fontTools make sheets that read the same but differ in bytes: one cache must not mix them."""
+    from generator.output import system
+
+    digests = set()
+    for found in ([], ["libharfbuzz-subset0 is missing"]):
+        monkeypatch.setattr(system, "missing", lambda _needed=system.NEEDED, found=found: found)
+        digests.add(factsheet_pdf.static_digest.__wrapped__())
+    assert len(digests) == 2
+
+
 # ---- printing a roadmap page from the browser --------------------------------------------------------------------
 
 _PRINT_STATE = """() => {

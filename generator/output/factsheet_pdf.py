@@ -65,10 +65,12 @@ class Rendered:
 
 @cache
 def static_digest() -> str:
-    """Code, stylesheet, fonts and library versions: a change to any of them invalidates every cached PDF."""
+    """Code, stylesheet, fonts and library versions: a change to any of them invalidates every cached PDF. Whether
+    HarfBuzz-Subset or fontTools subsets the fonts counts too: the sheets read the same, but their bytes differ."""
     digest = hashlib.sha256()
     for name in ("weasyprint", "pydyf", "segno"):
         digest.update(f"{name}={version(name)};".encode())
+    digest.update(f"subsetter={'fonttools' if system.missing(system.OPTIONAL) else 'harfbuzz'};".encode())
     for path in [*CODE, *sorted(FONTS.glob("*.ttf"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
