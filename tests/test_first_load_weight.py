@@ -14,7 +14,7 @@ from bench import first_load
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-KB = 1000  # the issue counts kilobytes of 1,000 bytes (bench/first_load.py prints KiB)
+KB = 1000  # budgets in kilobytes of 1,000 bytes (bench/first_load.py prints KiB)
 BUDGET = {"roadmap": 70 * KB}
 DEFAULT = 80 * KB
 LANGS = ("nl", "de", "fr", "en")
