@@ -30,8 +30,9 @@ def served(built_site: Path) -> Any:
 def test_first_load_stays_within_budget(browser: Any, served: Any, lang: str) -> None:
     site, base = served
     over = {}
-    for kind, path in first_load.PAGE_KINDS.items():
-        visit = first_load.visit(browser, site, base, kind, f"{lang}/{path}", True)
+    pages = [(kind, f"{lang}/{path}") for kind, path in first_load.PAGE_KINDS.items()]
+    for visit in first_load.visit_all(browser, site, base, pages, True):
+        kind = visit.kind
         assert not [url for url in visit.requests if url.endswith("/titles.js") or "search_index" in url], kind
         if visit.gzip_bytes > BUDGET.get(kind, DEFAULT):
             over[kind] = round(visit.gzip_bytes / KB, 1)
