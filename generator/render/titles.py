@@ -83,10 +83,22 @@ def profession_target(project: Project, pid: str) -> str:
     return f"catalogue/{pid}.md"
 
 
+_LAST: list[tuple[Project, dict[str, Title], dict[str, str]]] = []  # the titles of the project rendered last
+
+
+def _indexed(project: Project) -> tuple[dict[str, Title], dict[str, str]]:
+    """`every_title` and `choice_paths` of `project`, made once per project: every A–Z page and every guide question
+    about the profession lists all titles, and making them afresh for each of those ~100 pages was most of the
+    rendering time."""
+    if not _LAST or _LAST[0][0] is not project:
+        titles = every_title(project)
+        _LAST[:] = [(project, titles, choice_paths(titles))]
+    return _LAST[0][1], _LAST[0][2]
+
+
 def entries(project: Project, L: Language, page: str) -> list[dict[str, Any]]:
     """One line per title for the lists: title, its language, former or not, what it leads to and the link."""
-    titles = every_title(project)
-    choices = choice_paths(titles)
+    titles, choices = _indexed(project)
     lines: list[dict[str, Any]] = []
     for key, item in titles.items():
         shared = key in choices
@@ -134,6 +146,6 @@ def choice_page(project: Project, L: Language, item: Title, path: str) -> Page:
 
 
 def choice_pages(project: Project, L: Language) -> Iterator[Page]:
-    titles = every_title(project)
-    for key, path in choice_paths(titles).items():
+    titles, choices = _indexed(project)
+    for key, path in choices.items():
         yield choice_page(project, L, titles[key], path)
