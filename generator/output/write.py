@@ -27,6 +27,7 @@ ASSETS = resources.ASSETS
 OVERRIDES = resources.OVERRIDES
 TABLE_LABELS = Path(__file__).resolve().parent / "table_labels.py"  # a MkDocs hook (it says why)
 CSP_HOOK = Path(csp.__file__)
+SHARED_BLOCKS = Path(__file__).resolve().parent / "shared_blocks.py"  # a MkDocs hook (it says why)
 
 
 class BuildError(Exception):
@@ -77,8 +78,9 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": [{"search": {"lang": lang, "separator": search_words.separator()}}],
-        # data-label on table cells, then the Content-Security-Policy (it hashes the finished page's inline scripts)
-        "hooks": [str(TABLE_LABELS), str(CSP_HOOK)],
+        # blocks repeated on many pages made into HTML once, data-label on table cells, then the
+        # Content-Security-Policy (it hashes the finished page's inline scripts)
+        "hooks": [str(SHARED_BLOCKS), str(TABLE_LABELS), str(CSP_HOOK)],
         "nav": escape_for.navigation(nav),  # the theme prints navigation titles as HTML
         "extra": {
             "alternate": [
