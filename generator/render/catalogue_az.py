@@ -63,8 +63,9 @@ def pages(project: Project, L: Language) -> list[Page]:
             ),
         )
     ]
+    grouped = guide_index.by_letter(entries(project, L, parts[0].path)) if parts else {}  # one folder: same links
     for part in parts:
-        listed = guide_index.by_letter(entries(project, L, part.path))[part.letter]
+        listed = grouped[part.letter]
         made.append(
             Page(
                 part.path,

@@ -78,9 +78,10 @@ def letters(parts: list[Part], page: str, current: Part | None = None) -> list[d
 def pages(titles: Titles, lang: Language, start: str) -> list[Page]:
     """One page per part; `start` is the guide's first page (the way back)."""
     parts = parts_of(titles(f"{FOLDER}/index.md"))
+    listed = by_letter(titles(parts[0].path)) if parts else {}  # the parts are pages of one folder: same links
     made = []
     for part in parts:
-        entries = by_letter(titles(part.path))[part.letter][part.start : part.start + PER_PAGE]
+        entries = listed[part.letter][part.start : part.start + PER_PAGE]
         markdown = lang.render(
             "guide-az.md.j2",
             L=lang,
