@@ -23,6 +23,7 @@ from generator import cli
 from generator.build import Result, check, navigation
 from generator.config import Settings, load_settings
 from generator.load.documents import load_text
+from generator.model import paths
 from generator.model.entities import Authority, Project
 from generator.output import catalogue_export
 from generator.render import catalogue as catalogue_pages
@@ -427,7 +428,7 @@ def test_guide_walker_reaches_every_catalogue_page(
     for pid, profession in fixture_project.catalogue.items():
         assert catalogue_pages.profession_path(pid) in reached, pid
         if not profession.roadmaps:  # no full roadmap: the profession question's titles lead straight to its page
-            link = guide_titles.folder_url(page_link("guide/index.md", catalogue_pages.profession_path(pid)))
+            link = paths.folder_url(page_link("guide/index.md", catalogue_pages.profession_path(pid)))
             assert link in {row[0] for row in guide_titles.read(guide_pages["guide/titles.js"])}
     assert not [p for p in guide_pages if p.startswith(("guide/midwife/", "guide/architect/"))]  # no fan-out
 

@@ -25,7 +25,7 @@ from generator.render import guide_titles
     ],
 )
 def test_links_are_the_urls_mkdocs_makes(link: str, url: str) -> None:
-    assert guide_titles.folder_url(link) == url
+    assert paths.folder_url(link) == url
 
 
 def test_script_holds_the_rows_as_data() -> None:

@@ -15,6 +15,7 @@ from bench import synthetic, weight
 from generator.build import NAV_ROADMAPS_MAX, check, navigation
 from generator.config import Settings, load_settings
 from generator.load.documents import Document, load_file
+from generator.model import paths
 from generator.output import incremental, search_budget
 from generator.validate import schema
 from tests.conftest import EPOCH, kit_of
@@ -42,12 +43,12 @@ class FakeMkDocs:
         docs = self.tmp_path / "docs"
         entries = []
         for rel, _size, mtime in incremental.tree_stats(docs):
-            target = out / incremental.output_of(rel)
+            target = out / paths.output_of(rel)
             if only_newer and target.exists() and target.stat().st_mtime_ns >= mtime:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text((docs / rel).read_text())  # in place, like MkDocs
-            location = incremental.output_of(rel).removesuffix("index.html")
+            location = paths.output_of(rel).removesuffix("index.html")
             entries.append({"location": location, "title": rel, "text": (docs / rel).read_text()})
         (out / "search").mkdir(parents=True, exist_ok=True)
         (out / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": entries}))
@@ -137,7 +138,7 @@ def test_a_new_page_is_no_dirty_build(tmp_path: Path) -> None:
     ],
 )
 def test_output_of(docs: str, site: str) -> None:
-    assert incremental.output_of(docs) == site
+    assert paths.output_of(docs) == site
 
 
 # ---- search index budget -----------------------------------------------------------------------------------------

@@ -58,6 +58,27 @@ def page_url(site_url: str, lang: str, path: str) -> str:
 
 # ---- open data: site/data/ (one folder for every language) ----
 
+
+# Where MkDocs (use_directory_urls) puts a page, in the two forms the generator needs: the file it writes, and the
+# address a relative link to the page becomes.
+def output_of(rel: str) -> str:
+    """The file MkDocs writes for a docs file: x.md → x/index.html, x/index.md → x/index.html."""
+    if not rel.endswith(".md"):
+        return rel
+    stem = rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
+        return f"{stem.rsplit('/', 1)[0]}/index.html" if "/" in stem else "index.html"
+    return f"{stem}/index.html"
+
+
+def folder_url(md_link: str) -> str:
+    """A relative link to a Markdown page as the link MkDocs makes of it: `a/index.md` → `a/`, `../b/c.md` →
+    `../b/c/`."""
+    if md_link == "index.md" or md_link.endswith("/index.md"):
+        return md_link.removesuffix("index.md") or "./"
+    return md_link.removesuffix(".md") + "/"
+
+
 DATA = "data"
 COMBINED = "grensroutes.json"
 CSV_FILE = "comparison.csv"

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from generator.model import paths
 from generator.output import search_budget
 
 CACHE = "mkdocs-cache"
@@ -156,16 +157,6 @@ def mkdocs(
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 
 
-def output_of(rel: str) -> str:
-    """Where MkDocs (use_directory_urls) writes a docs file: x.md → x/index.html, x/index.md → x/index.html."""
-    if not rel.endswith(".md"):
-        return rel
-    stem = rel.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index") or stem == "README" or stem.endswith("/README"):
-        return f"{stem.rsplit('/', 1)[0]}/index.html" if "/" in stem else "index.html"
-    return f"{stem}/index.html"
-
-
 def _detach(path: Path) -> None:
     """Give a file its own inode: the kept output shares inodes with the published site, which MkDocs would
     otherwise overwrite in place (it opens existing files for writing)."""
@@ -198,7 +189,7 @@ def dirty_build(
     state_file.unlink()  # from here on the kept output is being changed: no reuse if this fails
     docs = Path(config["docs_dir"])
     for rel, _size, mtime in tree_stats(docs):
-        target = kept / output_of(rel)
+        target = kept / paths.output_of(rel)
         if not target.exists() or target.stat().st_mtime_ns < mtime:
             _detach(target)
     for rel in ALWAYS_WRITTEN:

@@ -25,7 +25,7 @@ from pathlib import Path
 from generator import resources
 from generator.config import Settings
 from generator.model import paths
-from generator.output import csp, incremental, offline_pages, write
+from generator.output import csp, offline_pages, write
 from generator.output.search_budget import INDEX
 from generator.render import guide_titles
 from generator.render.language import Labels
@@ -95,7 +95,7 @@ class Copy:
         self.names = sorted({*self.sources, *added, "index.html"})
         self.known = frozenset(self.names)
         self.shim = VENDOR.read_bytes()
-        self.data_page = incremental.output_of(paths.PAGE)
+        self.data_page = paths.output_of(paths.PAGE)
 
     def sections(self, lang: str) -> dict[str, str]:
         """The data page's offer of the zip, in the copy: a sentence saying that this is the copy."""

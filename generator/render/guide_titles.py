@@ -13,6 +13,7 @@ import json
 import posixpath
 from typing import Any
 
+from generator.model import paths
 from generator.render.language import Language, Page
 
 FILE = "titles.js"  # next to the page: <folder of the page>/titles.js
@@ -28,19 +29,11 @@ def path_for(page: str) -> str:
     return posixpath.join(posixpath.dirname(page), FILE)
 
 
-def folder_url(md_link: str) -> str:
-    """A relative link to a Markdown page as the link MkDocs makes of it (directory URLs): `a/index.md` → `a/`,
-    `../b/c.md` → `../b/c/`."""
-    if md_link == "index.md" or md_link.endswith("/index.md"):
-        return md_link.removesuffix("index.md") or "./"
-    return md_link.removesuffix(".md") + "/"
-
-
 def rows(entries: list[dict[str, Any]], lang: Language) -> list[Row]:
     """One row per title, from render/titles.py's entries for the page."""
     former = f" ({lang.label('guide_former')})"
     return [
-        [folder_url(e["href"]), e["lang"], e["title"], f" — {e['profession']}{former if e['former'] else ''}"]
+        [paths.folder_url(e["href"]), e["lang"], e["title"], f" — {e['profession']}{former if e['former'] else ''}"]
         for e in entries
     ]
 
