@@ -7,6 +7,8 @@ Pure: builds Markdown pieces (Markup) for the catalogue's profession page from t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from generator.model import paths
@@ -95,17 +97,32 @@ def _same_work(profession: CatalogueProfession, project: Project) -> list[Catalo
     ]
 
 
+def _linked(L: Language, other: CatalogueProfession, page: str) -> Markup:
+    """A related profession's name, linked to its catalogue page."""
+    return md_link(other.name[L.lang], link(page, _page(other.id)))
+
+
+@dataclass(frozen=True)
+class DoneAs:
+    """The related profession that does the work in a jurisdiction, its entry there, its linked name and the
+    sentence that says so."""
+
+    entry: CatalogueEntry
+    name: Markup
+    sentence: Markup
+
+
 def _done_as(
     L: Language, profession: CatalogueProfession, project: Project, jurisdiction: Jurisdiction, page: str, lead: Markup
-) -> tuple[CatalogueProfession, CatalogueEntry, Markup] | None:
+) -> DoneAs | None:
     """The related profession that does this work in the jurisdiction — the first whose authority there is known,
     else the first in the catalogue there — and the sentence: lead, its name (linked), who decides there."""
     there = [(o, e) for o in _same_work(profession, project) if (e := o.entry(jurisdiction.code)) is not None]
     if not there:
         return None
     other, entry = next(((o, e) for o, e in there if e.authority is not None), there[0])
-    name = md_link(other.name[L.lang], link(page, _page(other.id)))
-    return other, entry, Markup(f"{lead} {name}. {_decides(L, entry)}")
+    name = _linked(L, other, page)
+    return DoneAs(entry, name, Markup(f"{lead} {name}. {_decides(L, entry)}"))
 
 
 def in_destination(
@@ -118,7 +135,7 @@ def in_destination(
         return None
     lead = md_escape(capitalised(L.label("rel_there_as", place_in=L.form(jurisdiction, "in"))))
     found = _done_as(L, profession, project, jurisdiction, page, lead)
-    return found[2] if found else None
+    return found.sentence if found else None
 
 
 def instead(
@@ -129,18 +146,16 @@ def instead(
     from_roadmaps = _from_roadmaps(L, profession, jurisdiction, page)
     found = _done_as(L, profession, project, jurisdiction, page, md_escape(L.label("rel_here_as")))
     if found is not None:
-        other, entry, here = found
         if from_roadmaps is not None:
-            return from_roadmaps[0], Markup(f"{from_roadmaps[1]}. {here}")
-        name = md_link(other.name[L.lang], link(page, _page(other.id)))
-        status = md_escape(L.label(f"cat_{entry.regulated}"))
-        return Markup(f"{status} ({md_escape(L.label('rel_as'))} {name})"), here
+            return from_roadmaps[0], Markup(f"{from_roadmaps[1]}. {found.sentence}")
+        status = md_escape(L.label(f"cat_{found.entry.regulated}"))
+        return Markup(f"{status} ({md_escape(L.label('rel_as'))} {found.name})"), found.sentence
     if from_roadmaps is not None:
         return from_roadmaps
     for other in _same_work(profession, project):  # their roadmaps to this destination name who decides
         theirs = _from_roadmaps(L, other, jurisdiction, page)
         if theirs is not None:
-            name = md_link(other.name[L.lang], link(page, _page(other.id)))
+            name = _linked(L, other, page)
             return theirs[0], Markup(f"{md_escape(L.label('rel_roadmap_of'))} {name}{L.colon} {theirs[1]}")
     return None
 
