@@ -15,6 +15,9 @@ try {
     try {
       const result = await lighthouse(page.url, {
         port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: jobs.categories,
+        // The screenshot of the whole page only illustrates an HTML report (we keep JSON); no audit or score reads it,
+        // and taking it costs seconds on the long pages.
+        disableFullPageScreenshot: true,
       });
       fs.writeFileSync(page.out, result.report);
     } catch (error) {

@@ -48,6 +48,7 @@ URLS = (
 SHOWN = "<img src=x onerror=alert(1)>"
 
 Path_ = tuple[str | int, ...]
+_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml writes the ~150 documents much faster
 
 
 @dataclass
@@ -111,15 +112,18 @@ class _Document:
     def fall_back(self, path: Path_) -> bool:
         """The next candidate for the string at `path`, or for every hostile string under it. False: nothing left."""
         moved = False
-        for p, values in self.options.items():
-            if p[: len(path)] == path and len(values) > 1:
+        # A string has nothing under it: when `path` is one, it is the only match (no walk over every string).
+        matching = [path] if path in self.options else [p for p in self.options if p[: len(path)] == path]
+        for p in matching:
+            values = self.options[p]
+            if len(values) > 1:
                 values.pop(0)
                 _set(self.data, p, values[0])
                 moved = True
         return moved
 
     def write(self) -> None:
-        class _NoAliases(yaml.SafeDumper):
+        class _NoAliases(_Dumper):  # type: ignore[valid-type,misc]
             def ignore_aliases(self, data: Any) -> bool:
                 return True
 

@@ -3,7 +3,9 @@ axe-core, and the pages work with JavaScript off."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -51,25 +53,46 @@ def _visit(browser, url: str, javascript: bool = True):  # type: ignore[no-untyp
     return context, page, requests
 
 
+@dataclass(frozen=True)
+class Visit:
+    """What one visit of a page saw: every request it made, the cookies it left and axe-core's WCAG violations."""
+
+    requests: list[str]
+    cookies: list[Any]
+    problems: list[str]
+
+
+_VISITS: dict[str, Visit] = {}  # url → its visit: the privacy and the accessibility test of a page share one visit
+
+
+def _visit_once(browser, url: str) -> Visit:  # type: ignore[no-untyped-def]
+    """Load the page (until the network is idle), run axe-core on it, then read its requests and cookies; each page
+    is loaded once per session for both tests. Requests and cookies are read last, so anything axe's run set off is
+    counted too."""
+    if url not in _VISITS:
+        context, page, requests = _visit(browser, url)
+        # axe runs by the DevTools protocol: the pages' CSP allows no injected script
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+        problems = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+        ]
+        _VISITS[url] = Visit(list(requests), context.cookies(), problems)
+        context.close()
+    return _VISITS[url]
+
+
 @pytest.mark.parametrize(("lang", "kind"), CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
 def test_no_request_leaves_the_machine(browser, site_url: str, lang: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    context, _page, requests = _visit(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}")
-    hosts = {urlsplit(url).hostname for url in requests if not url.startswith(("data:", "blob:"))}
-    assert hosts == {"127.0.0.1"}, requests
-    assert context.cookies() == []
-    context.close()
+    visit = _visit_once(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}")
+    hosts = {urlsplit(url).hostname for url in visit.requests if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, visit.requests
+    assert visit.cookies == []
 
 
 @pytest.mark.parametrize(("lang", "kind"), CASES, ids=[f"{lang}-{kind}" for lang, kind in CASES])
 def test_accessibility_wcag21_aa(browser, site_url: str, lang: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    context, page, _ = _visit(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}")
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # run by the DevTools protocol: the pages' CSP allows no injected script
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    problems = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]
-    ]
-    assert problems == []
-    context.close()
+    assert _visit_once(browser, f"{site_url}/{PAGE_KINDS[kind].format(lang=lang)}").problems == []
 
 
 def test_axe_gate_catches_a_violation(browser, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -81,22 +81,6 @@ def test_build_is_deterministic(built_site: Path, second_build: Path) -> None:
     assert tree_hash(second_build / "site") == tree_hash(built_site)
 
 
-def test_failed_build_keeps_previous_site(project: Path) -> None:
-    assert build(project, pdfs=False, offline=False).ok
-    before = tree_hash(project / "site")
-    roadmap = project / "roadmaps/physiotherapist/nl-to-de-nw.yaml"
-    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nrw-gesundheitsamt", "authority: nope"))
-    result = build(project, pdfs=False, offline=False)
-    assert not result.ok and any(d.code == "unknown-authority" for d in result.diagnostics)
-    assert tree_hash(project / "site") == before
-    # and when MkDocs itself fails, the site stays too
-    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nope", "authority: nrw-gesundheitsamt"))
-    (project / "content/en/about.md").write_text("# About\n\n[broken](missing-page.md)\n", encoding="utf-8")
-    result = build(project, pdfs=False, offline=False)
-    assert [d.code for d in result.diagnostics] == ["mkdocs"]
-    assert tree_hash(project / "site") == before
-
-
 def test_offline_zip_is_reused_only_while_its_inputs_hold(second_build: Path) -> None:
     """An unchanged build copies the kept zip; a changed page makes a new one that holds the change."""
     project = second_build
@@ -109,3 +93,21 @@ def test_offline_zip_is_reused_only_while_its_inputs_hold(second_build: Path) ->
     assert build(project, pdfs=False).ok
     with zipfile.ZipFile(zip_path) as archive:
         assert "A sentence to find in the zip." in archive.read("grensroutes/en/about/index.html").decode("utf-8")
+
+
+def test_failed_build_keeps_previous_site(second_build: Path) -> None:
+    """A build that fails, in validation or in MkDocs, leaves the site of the folder's last successful build as it was.
+    Runs last in this module: it starts from the second clone as the tests above left it (built successfully)."""
+    project = second_build
+    before = tree_hash(project / "site")
+    roadmap = project / "roadmaps/physiotherapist/nl-to-de-nw.yaml"
+    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nrw-gesundheitsamt", "authority: nope"))
+    result = build(project, pdfs=False, offline=False)
+    assert not result.ok and any(d.code == "unknown-authority" for d in result.diagnostics)
+    assert tree_hash(project / "site") == before
+    # and when MkDocs itself fails, the site stays too
+    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("authority: nope", "authority: nrw-gesundheitsamt"))
+    (project / "content/en/about.md").write_text("# About\n\n[broken](missing-page.md)\n", encoding="utf-8")
+    result = build(project, pdfs=False, offline=False)
+    assert [d.code for d in result.diagnostics] == ["mkdocs"]
+    assert tree_hash(project / "site") == before

@@ -3,6 +3,7 @@ Intl.PluralRules from the texts the page carries (data-one, data-other): '1 Name
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,8 @@ def test_the_filter_count_follows_the_plural_rules(browser: Any, guide_url: str)
     for lang, query, _ in cases:
         page.goto(f"{guide_url}/{lang}/guide/")
         page.fill("#gr-filter-input", query)
-        page.wait_for_function("document.getElementById('gr-filter-status').textContent !== ''")  # titles loaded
+        # titles loaded: the status has text (a locator wait: the page's CSP refuses the eval of a string predicate)
+        page.locator("#gr-filter-status", has_text=re.compile(r"\S")).wait_for(state="attached")
         seen.append(page.inner_text("#gr-filter-status"))
     page.close()
     assert seen == [expected for _, _, expected in cases]
