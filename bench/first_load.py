@@ -110,7 +110,7 @@ def visit_all(browser: Any, site: Path, base: str, pages: list[tuple[str, str]],
     opened = [_open(browser, base, kind, path, javascript) for kind, path in pages]
     for _context, page, _result, started in opened:  # each waits out what is left of its own window
         page.wait_for_timeout(max(0, int((WINDOW - (time.monotonic() - started)) * 1000)))
-    return [_finish(site, base, *one) for one in opened]
+    return [_finish(site, base, context, page, result) for context, page, result, _started in opened]
 
 
 def _open(browser: Any, base: str, kind: str, path: str, javascript: bool) -> tuple[Any, Any, Visit, float]:
@@ -138,7 +138,7 @@ def _open(browser: Any, base: str, kind: str, path: str, javascript: bool) -> tu
     return context, page, result, started
 
 
-def _finish(site: Path, base: str, context: Any, page: Any, result: Visit, _started: float) -> Visit:
+def _finish(site: Path, base: str, context: Any, page: Any, result: Visit) -> Visit:
     measured = page.evaluate(MEASURE)
     result.height, result.scroll_width = measured["height"], measured["scrollWidth"]
     result.viewport, result.widest_table = measured["viewport"], measured["widestTable"]

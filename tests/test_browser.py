@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests import axe_core
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,8 +38,6 @@ PAGE_KINDS = {
     "roadmap-with-costs": "{lang}/roadmaps/physiotherapist/nl-to-de-ni/",
     "factsheets": "{lang}/factsheets/",
 }
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CASES = [(lang, kind) for lang in LANGS for kind in PAGE_KINDS]
 
 
@@ -71,12 +69,7 @@ def _visit_once(browser, url: str) -> Visit:  # type: ignore[no-untyped-def]
     counted too."""
     if url not in _VISITS:
         context, page, requests = _visit(browser, url)
-        # axe runs by the DevTools protocol: the pages' CSP allows no injected script
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-        problems = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in result["violations"]
-        ]
+        problems = axe_core.problems(page)
         _VISITS[url] = Visit(list(requests), context.cookies(), problems)
         context.close()
     return _VISITS[url]
@@ -99,9 +92,7 @@ def test_axe_gate_catches_a_violation(browser, site_url: str, tmp_path: Path) ->
     """Proof that the gate works: an image without alt text must be reported."""
     context, page, _ = _visit(browser, f"{site_url}/en/about/")
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # run by the DevTools protocol: the pages' CSP allows no injected script
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    assert "image-alt" in {v["id"] for v in result["violations"]}
+    assert "image-alt" in {v["id"] for v in axe_core.violations(page)}
     context.close()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bench import first_load
-from tests.conftest import ROOT
+from tests import axe_core
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -19,8 +19,6 @@ CASES = [(kind, js) for kind in KINDS for js in (True, False)]
 GUIDE_MAX = 5_000  # px, without JavaScript
 ROADMAP_MAX = 10_000  # px, without JavaScript (long lists and the sections for later fold; printed open)
 LIST_MAX = 5_000  # px: each page of the catalogue's A–Z list
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
@@ -67,11 +65,7 @@ def test_no_wcag_violation_on_a_phone(browser: Any, phone_site: Any, kind: str) 
     context = browser.new_context(viewport=first_load.PHONE)
     page = context.new_page()
     page.goto(f"{base}/en/{KINDS[kind]}", wait_until="networkidle")
-    page.evaluate(
-        AXE.read_text(encoding="utf-8")
-    )  # run by the DevTools protocol: the pages' CSP allows no injected script
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    problems = [f"{v['id']}: {v['help']} (e.g. {v['nodes'][0]['target']})" for v in result["violations"]]
+    problems = axe_core.problems(page)
     context.close()
     assert problems == []
 

@@ -10,7 +10,8 @@ iframe-worker shim, which runs the search worker in an iframe; the page's Conten
 shim's one inline script by its hash (output/csp.py). Links to the online site's own address (canonical) go.
 
 Pages are read by a tokenizer that reads HTML as Python's HTMLParser does (script and style contents are never taken
-for tags; see `tags`) and changed only where it found an attribute to change: every other byte stays as MkDocs wrote it, so inline scripts keep their hashes.
+for tags; see `tags`) and changed only where it found an attribute to change: every other byte stays as MkDocs wrote
+it, so inline scripts keep their hashes.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _one_of(names: Iterable[str]) -> str:
 
 _TOKENS = re.compile(
     rf"""<!--.*?(?:--!?>|\Z)
-    |<(?P<raw>script|style){_NAMED}{_UNTIL_GT}>.*?(?=</(?P=raw)[{_SPACE}/>]|\Z)
+    |(?P<opening><(?P<raw>script|style){_NAMED}{_UNTIL_GT}>).*?(?=</(?P=raw)[{_SPACE}/>]|\Z)
     |<(?P<tag>{_one_of(WANTED - {"script"})}){_NAMED}{_UNTIL_GT}>
     |<[a-zA-Z]{_UNTIL_GT}>
     |</(?P<end>{_one_of(ENDS)})[{_SPACE}]*>
@@ -120,24 +121,14 @@ def tags(text: str) -> list[Tag]:
     """The start tags of links, headings and `ONLINE_ONLY` elements, and the end tags of headings and the head."""
     found: list[Tag] = []
     for match in _TOKENS.finditer(text):
-        kind, start = match.lastgroup, match.start()
+        kind, start = match.lastgroup, match.start()  # a script or style element: "opening", its start tag
         if kind == "end":
             found.append(Tag(match["end"].lower(), {}, start, match.end(), closing=True))
-        elif kind == "tag" or (kind == "raw" and match["raw"].lower() == "script"):
-            name = match[kind].lower()
-            raw = match[0] if kind == "tag" else text[start : _start_tag_end(text, start)]
+        elif kind == "tag" or (kind == "opening" and match["raw"].lower() == "script"):
+            name = match["tag" if kind == "tag" else "raw"].lower()
+            raw = match[0 if kind == "tag" else "opening"]
             found.append(Tag(name, _attributes(raw, name), start, start + len(raw)))
     return found
-
-
-_START_TAG = re.compile(rf"<[a-zA-Z]{_UNTIL_GT}>")
-
-
-def _start_tag_end(text: str, start: int) -> int:
-    """Where the start tag at `start` ends (a script's: its contents follow)."""
-    match = _START_TAG.match(text, start)
-    assert match is not None, "the tokens matched this start tag"
-    return match.end()
 
 
 def with_attribute(raw: str, name: str, value: str) -> str:

@@ -25,9 +25,10 @@ from generator.render.language import Labels, Page
 
 ASSETS = resources.ASSETS
 OVERRIDES = resources.OVERRIDES
-TABLE_LABELS = Path(__file__).resolve().parent / "table_labels.py"  # a MkDocs hook (it says why)
-CSP_HOOK = Path(csp.__file__)
-SHARED_BLOCKS = Path(__file__).resolve().parent / "shared_blocks.py"  # a MkDocs hook (it says why)
+# MkDocs hooks, loaded by path, in the order they run (each file says why it exists): blocks repeated on many pages
+# made into HTML once, data-label on table cells, then the Content-Security-Policy (it hashes the finished page's inline
+# scripts)
+HOOKS = tuple(Path(__file__).resolve().parent / name for name in ("shared_blocks.py", "table_labels.py", "csp.py"))
 
 
 class BuildError(Exception):
@@ -78,9 +79,7 @@ def language_config(settings: Settings, lang: str, nav: list[Any], out: Path, la
         "site_dir": str(out / lang),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES)},
         "plugins": [{"search": {"lang": lang, "separator": search_words.separator()}}],
-        # blocks repeated on many pages made into HTML once, data-label on table cells, then the
-        # Content-Security-Policy (it hashes the finished page's inline scripts)
-        "hooks": [str(SHARED_BLOCKS), str(TABLE_LABELS), str(CSP_HOOK)],
+        "hooks": [str(hook) for hook in HOOKS],
         "nav": escape_for.navigation(nav),  # the theme prints navigation titles as HTML
         "extra": {
             "alternate": [
