@@ -56,6 +56,22 @@ def test_a_missing_row_points_to_the_profession_that_does_the_work_there(
     assert "(childcare-worker.md)" in page.split("{ #related }", 1)[1].split("{ #who-decides }", 1)[0]
 
 
+def test_a_country_row_without_an_entry_sends_the_reader_to_its_parts_rows(
+    settings: Settings, real_project: Project
+) -> None:
+    """Belgium as a whole has no entry for the educator, its Communities do: the row says where to look."""
+    assert real_project.catalogue["educator"].entry("BE") is None
+    row = _row(_page(settings, real_project, "educator", "de"), "Belgien")
+    assert "siehe unten" in row and "In Belgien hängt die Antwort davon ab" in row
+    assert "Flämische Gemeinschaft" in row and "noch nicht im Katalog" not in row and "Nicht bekannt" not in row
+    nowhere = next(
+        p
+        for p in real_project.catalogue.values()
+        if not any(e.jurisdiction.country == "BE" for e in p.entries) and not p.related
+    )
+    assert "not in the catalogue yet" in _row(_page(settings, real_project, nowhere.id, "en"), "Belgium")
+
+
 def test_a_partial_relation_is_listed_but_does_not_fill_a_row(settings: Settings, real_project: Project) -> None:
     page = _page(settings, real_project, "family-midwife", "en")
     assert "(midwife.md) (a further training" in page

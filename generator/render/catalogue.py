@@ -27,6 +27,7 @@ from generator.render import catalogue_az, grensinfopunten, related, titles
 from generator.render.formatting import fold, md_escape, md_link
 from generator.render.formatting import lang_span as span
 from generator.render.formatting import page_link as link
+from generator.render.grammar import capitalised
 from generator.render.language import Language, Page
 from generator.resolve import catalogue as cat
 
@@ -42,10 +43,6 @@ def profession_path(pid: str) -> str:
 
 def jurisdiction_path(code: str) -> str:
     return f"{ROOT}/jurisdictions/{code.lower()}.md"
-
-
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # ---- sources and citation marks ----------------------------------------------------------------------------------
@@ -129,6 +126,17 @@ def who_decides(L: Language, entry: CatalogueEntry | None, page: str) -> Markup:
     return _not_known(L, page, note)
 
 
+def _see_parts(L: Language, whole: Jurisdiction, parts: list[Jurisdiction]) -> tuple[Markup, Markup] | None:
+    """For a country without an entry of its own whose parts have one (Belgium and its Communities): the rows of
+    those parts are the answer, so the country's row sends the reader there instead of saying 'not known'."""
+    if not parts:
+        return None
+    names = ", ".join(p.name[L.lang] for p in parts)
+    return md_escape(L.label("cat_by_parts")), md_escape(
+        L.label("cat_see_parts", where=capitalised(L.form(whole, "in")), parts=names, n=len(parts))
+    )
+
+
 def _row(
     L: Language,
     page: str,
@@ -138,7 +146,8 @@ def _row(
     instead: tuple[Markup, Markup] | None = None,
     done_as: Markup | None = None,
 ) -> dict[str, Markup]:
-    """`instead`: for a jurisdiction without an entry, the related profession that does this work there; `done_as`:
+    """`instead`: for a jurisdiction without an entry, the related profession that does this work there (or the
+    rows of its parts); `done_as`:
     for an entry that names nobody, the related profession there whose authority is known."""
     where = md_link(jurisdiction.name[L.lang], link(page, jurisdiction_path(jurisdiction.code)))
     if entry is None:
@@ -198,6 +207,9 @@ def also_called(L: Language, profession: CatalogueProfession) -> Markup:
 def profession_page(profession: CatalogueProfession, project: Project, L: Language) -> Page:
     path = profession_path(profession.id)
     citations = Citations.new()
+    places = cat.jurisdictions(project)
+    instead = {j.code: related.instead(L, profession, project, j, path) for j in places}
+    answered = {j.code for j in places if profession.entry(j.code) is not None or instead[j.code]}
     rows = [
         _row(
             L,
@@ -205,10 +217,10 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
             j,
             profession.entry(j.code),
             citations,
-            related.instead(L, profession, project, j, path),
+            instead[j.code] or _see_parts(L, j, [p for p in places if p.parent == j.code and p.code in answered]),
             related.in_destination(L, profession, project, j, path),
         )
-        for j in cat.jurisdictions(project)
+        for j in places
     ]
     codes = [j.code for j in cat.jurisdictions(project)]
     gips = {g.id: g for j in codes for g in nearest_gips(project, project.jurisdictions[j])}
@@ -273,6 +285,7 @@ def jurisdiction_page(jurisdiction: Jurisdiction, project: Project, L: Language)
         )
         if entry.authority is not None:
             authorities.setdefault(entry.authority.id, (entry.authority, []))[1].append(own)
+
     def listed(kind: str) -> list[Markup]:
         return [md_link(p.name[L.lang], link(path, profession_path(p.id))) for p, e in present if e.regulated == kind]
 
@@ -286,8 +299,7 @@ def jurisdiction_page(jurisdiction: Jurisdiction, project: Project, L: Language)
         not_regulated=listed("no"),
         unknown=listed("unknown"),
         authorities=[
-            (authority_name(L, a), links)
-            for a, links in sorted(authorities.values(), key=lambda v: fold(v[0].name))
+            (authority_name(L, a), links) for a, links in sorted(authorities.values(), key=lambda v: fold(v[0].name))
         ],
         index=link(path, INDEX),
         az=link(path, AZ),
