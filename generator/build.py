@@ -124,6 +124,7 @@ def navigation(project: Project, L: Language) -> list[Any]:
         pages = [paths.roadmap_page(r.key) for r in project.roadmaps if r.profession.id == profession.id]
         if pages:
             roadmaps.append({profession.name[lang]: pages})
+    offices = [paths.local_offices_page(code) for code in project.local_offices]
     return [
         {labels["home"]: "index.md"},
         {labels["guide"]: "guide/index.md"},
@@ -133,6 +134,7 @@ def navigation(project: Project, L: Language) -> list[Any]:
         {labels["cat_nav"]: catalogue_pages.INDEX},  # one entry: the profession pages stay out of the nav
         {labels["glossary"]: "glossary.md"},
         {labels["gips"]: "grensinfopunten.md"},
+        *([{labels["lo_nav"]: offices}] if offices else []),
         {labels["about"]: ["about.md", "accessibility.md", "privacy.md"]},
         maintainers.nav(labels),
     ]

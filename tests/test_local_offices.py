@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check, make_kit
+from generator.build import check, make_kit, navigation
 from generator.config import Settings
 from generator.load.documents import load_file
 from generator.model import paths
@@ -90,6 +90,14 @@ def test_the_land_page_lists_towns_a_to_z_and_says_whom_to_ask(real_project: Pro
     assert "Ask the administration of Kreis Heinsberg" in text
     assert "checked 6 December 2026" in text
     assert "Bezirksregierung Köln" in text and "[StädteRegion Aachen](#staedteregion-aachen)" in text
+
+
+def test_the_navigation_lists_the_local_office_pages(real_project: Project, kit: Kit) -> None:
+    """Not only roadmaps link them: a person who works in Germany finds them in the menu, in every language."""
+    for lang in ("nl", "de", "fr", "en"):
+        L = kit.language(lang, real_project)
+        entry = next(e for e in navigation(real_project, L) if L.label("lo_nav") in e)
+        assert entry[L.label("lo_nav")] == ["local-offices/de-nw.md", "local-offices/de-ni.md"]
 
 
 def test_a_health_office_note_is_shown_in_each_language(real_project: Project, kit: Kit) -> None:
