@@ -84,8 +84,8 @@ def test_the_midwife_page_links_the_family_midwife(settings: Settings, real_proj
 
 @pytest.mark.parametrize(("code", "body"), [("NL", "IDW"), ("DE-NW", "ZAB"), ("BE-FL", "NARIC-Vlaanderen")])
 def test_not_regulated_says_what_it_means(settings: Settings, real_project: Project, code: str, body: str) -> None:
-    """No entry of the catalogue says 'no' yet: make one, and the page explains it with the body that compares
-    diplomas there and its official source."""
+    """A 'no' entry in each country (made here, since the data has 'no' entries only in Flanders): the page
+    explains it with the body that compares diplomas there and its official source."""
     profession = real_project.catalogue["childcare-worker"]
     jurisdiction = real_project.jurisdictions[code]
     entry = dataclasses.replace(profession.entries[0], jurisdiction=jurisdiction, regulated="no", authority=None)
@@ -96,3 +96,12 @@ def test_not_regulated_says_what_it_means(settings: Settings, real_project: Proj
     assert len(lines) == 1 and body in lines[0] and "https://" in lines[0]
     page = catalogue.profession_page(changed, project, L).markdown
     assert "{ #not-regulated }" in page and "The employer decides" in page
+
+
+def test_a_real_not_regulated_row_says_so_and_names_the_comparing_body(
+    settings: Settings, real_project: Project
+) -> None:
+    page = _page(settings, real_project, "hairdresser", "nl")
+    assert "| nee | In Vlaanderen hoeft u" in _row(page, "Vlaamse Gemeenschap")
+    meaning = page.split("{ #not-regulated }", 1)[1]
+    assert "Vlaamse Gemeenschap: [NARIC-Vlaanderen](https://naricvlaanderen.be/" in meaning
