@@ -137,6 +137,23 @@ def _see_parts(L: Language, whole: Jurisdiction, parts: list[Jurisdiction]) -> t
     )
 
 
+def _see_whole(L: Language, whole: Jurisdiction) -> tuple[Markup, Markup]:
+    """For a part without an entry of its own whose country has one (a Belgian craft, regulated by the regions):
+    the country's row above is the answer."""
+    return md_escape(L.label("cat_by_whole")), md_escape(L.label("cat_see_whole", whole=whole.name[L.lang]))
+
+
+def _pointer(
+    L: Language, place: Jurisdiction, places: list[Jurisdiction], answered: set[str]
+) -> tuple[Markup, Markup] | None:
+    """Where a row without an entry sends the reader: down to its parts' rows, or up to its country's row."""
+    parts = [p for p in places if p.parent == place.code and p.code in answered]
+    if parts:
+        return _see_parts(L, place, parts)
+    whole = next((p for p in places if p.code == place.parent and p.code in answered), None)
+    return _see_whole(L, whole) if whole else None
+
+
 def _row(
     L: Language,
     page: str,
@@ -217,7 +234,7 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
             j,
             profession.entry(j.code),
             citations,
-            instead[j.code] or _see_parts(L, j, [p for p in places if p.parent == j.code and p.code in answered]),
+            instead[j.code] or _pointer(L, j, places, answered),
             related.in_destination(L, profession, project, j, path),
         )
         for j in places
