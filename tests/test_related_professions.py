@@ -72,6 +72,18 @@ def test_a_country_row_without_an_entry_sends_the_reader_to_its_parts_rows(
     assert "not in the catalogue yet" in _row(_page(settings, real_project, nowhere.id, "en"), "Belgium")
 
 
+def test_a_part_row_without_an_entry_sends_the_reader_to_its_country_row(
+    settings: Settings, real_project: Project
+) -> None:
+    """A Belgian craft is regulated by the regions: the catalogue's Belgium row answers, the Communities' rows
+    without an entry of their own point up to it."""
+    craft = real_project.catalogue["hairdresser"]
+    assert craft.entry("BE") is not None and craft.entry("BE-DE") is None and not craft.related
+    row = _row(_page(settings, real_project, "hairdresser", "fr"), "Communauté germanophone")
+    assert "| voir ci-dessus |" in row and "regardez la ligne Belgique ci-dessus" in row
+    assert "pas encore dans le catalogue" not in row
+
+
 def test_a_partial_relation_is_listed_but_does_not_fill_a_row(settings: Settings, real_project: Project) -> None:
     page = _page(settings, real_project, "family-midwife", "en")
     assert "(midwife.md) (a further training" in page
