@@ -92,6 +92,16 @@ def test_the_land_page_lists_towns_a_to_z_and_says_whom_to_ask(real_project: Pro
     assert "Bezirksregierung Köln" in text and "[StädteRegion Aachen](#staedteregion-aachen)" in text
 
 
+def test_a_town_list_not_yet_checked_says_so_where_it_stands(real_project: Project, kit: Kit) -> None:
+    L = kit.language("en", real_project)
+    for land in real_project.local_offices.values():
+        text = local_offices.land_page(land, L).markdown
+        for district in land.districts:
+            section = text.split(f"{{ #{district.id} }}", 1)[1].split("\n#", 1)[0]
+            unchecked = f"This list has not yet been compared with an official page. If in doubt, ask the administration of {district.name}."
+            assert (unchecked in section) == (district.towns_sourcing is None), district.id
+
+
 def test_the_navigation_lists_the_local_office_pages(real_project: Project, kit: Kit) -> None:
     """Not only roadmaps link them: a person who works in Germany finds them in the menu, in every language."""
     for lang in ("nl", "de", "fr", "en"):
