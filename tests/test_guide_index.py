@@ -21,11 +21,23 @@ def test_letters_ignore_case_and_accents_and_collect_the_rest_under_other() -> N
 
 
 def test_a_long_letter_is_split_and_every_title_is_on_one_page() -> None:
-    titles = _titles(*(f"p{i:03d}" for i in range(PER_PAGE * 2 + 5)), "apple", "1 title")
+    pa = [f"pa{i:03d}" for i in range(PER_PAGE)]
+    ph = [f"Ph{i:03d}" for i in range(PER_PAGE - 1)]
+    titles = _titles("apple", *pa, *ph, "Pieter", "Prüfer", "Pz", "1 title")
     parts = parts_of(titles)
     assert [p.slug for p in parts] == ["a", "p", "p-2", "p-3", "other"]
-    assert [p.label for p in parts] == ["A", "P 1", "P 2", "P 3", "#"]
-    assert parts[3] == Part("P", 3, 3, PER_PAGE * 2)
+    assert parts[3] == Part("P", 3, 3, PER_PAGE * 2, span=("Pr", "Pz"))
+    listed = guide_index.by_letter(titles)["P"]
+    assert [t for p in parts[1:4] for t in listed[p.start : p.start + PER_PAGE]] == listed
+
+
+def test_a_letter_in_parts_shows_which_titles_each_part_holds() -> None:
+    """'P 1, P 2' would leave a person looking for 'Physiotherapeut' to guess; 'Pa–Ph' does not."""
+    pa = [f"pa{i:03d}" for i in range(PER_PAGE)]
+    ph = [f"Ph{i:03d}" for i in range(PER_PAGE - 1)]
+    parts = parts_of(_titles("apple", *pa, *ph, "Pieter", "Prüfer", "Pz", "1 title"))
+    assert [p.label for p in parts] == ["A", "Pa", "Ph–Pi", "Pr–Pz", "#"]
+    assert Part("P", 2, 3, 0).label == "P 2"  # no titles known: the part's number
 
 
 def test_links_are_relative_to_the_page_and_mark_the_current_part() -> None:

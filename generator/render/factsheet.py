@@ -166,6 +166,8 @@ def html_environment(templates: dict[str, str]) -> jinja2.Environment:
 def document(roadmap: Roadmap, project: Project, sides: list[Side], built: str, epoch: str, kit: Kit) -> str:
     """The HTML of one sheet; `sides` holds one language, or two shown side by side."""
     stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return kit.html(html_environment).get_template(TEMPLATE).render(
-        r=roadmap, project=project, sides=sides, built=built, stamp=stamp
+    return (
+        kit.html(html_environment)
+        .get_template(TEMPLATE)
+        .render(r=roadmap, project=project, sides=sides, built=built, stamp=stamp)
     )

@@ -103,7 +103,9 @@ def html(sheet: Sheet, project: Project, kit: Kit, epoch: str) -> str:
     """The HTML of one sheet."""
     built = factsheet_html.build_date(epoch)
     sides = [
-        factsheet_html.side(sheet.roadmap, project, kit.language(lang, project), page_url(kit.settings, sheet.roadmap, lang), built)
+        factsheet_html.side(
+            sheet.roadmap, project, kit.language(lang, project), page_url(kit.settings, sheet.roadmap, lang), built
+        )
         for lang in sheet.langs
     ]
     return factsheet_html.document(sheet.roadmap, project, sides, built, epoch, kit)

@@ -100,7 +100,11 @@ def atom(project: Project, settings: Settings, lang: str, strings: dict[str, str
         _sub(entry, "title", f"{_title(item.roadmap, strings, lang)} – {item.text}")
         _sub(entry, "updated", f"{item.date}T00:00:00Z")
         _sub(
-            entry, "link", rel="alternate", type="text/html", href=_url(settings, lang, paths.roadmap_url(item.roadmap.key))
+            entry,
+            "link",
+            rel="alternate",
+            type="text/html",
+            href=_url(settings, lang, paths.roadmap_url(item.roadmap.key)),
         )
         _sub(entry, "summary", item.text, type="text")
     ET.indent(feed)

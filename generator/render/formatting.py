@@ -85,6 +85,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
+def letters_of(text: str) -> str:
+    """Only the letters and digits of the folded text: the A–Z lists sort by them, as a dictionary does
+    ('A-verpleegkundige' between 'avocat' and 'avv…', not before 'aannemer')."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
 @lru_cache(maxsize=1 << 16)
 def page_link(source: str, target: str) -> str:
     """A relative .md link from one generated page to another (MkDocs checks it in --strict)."""

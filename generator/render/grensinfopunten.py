@@ -91,7 +91,8 @@ def fields(point: Grensinfopunt, lang: str, labels: Mapping[str, str]) -> dict[s
         "published": {k: v for k, v in published.items() if v},
         "appointment": c.get("appointment", ""),
         "hours": hours,
-        "missing": [labels[k] for k, v in published.items() if not v] + ([] if "website" in c else [labels["gip_website"]]),
+        "missing": [labels[k] for k, v in published.items() if not v]
+        + ([] if "website" in c else [labels["gip_website"]]),
         "languages": ", ".join(languages(point, lang)),
         "source": (s.sources[0].publisher or s.sources[0].title) if s.sources else "",  # the page lists them all
         "checked": fmt.date(s.checked, lang),

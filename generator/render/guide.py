@@ -78,7 +78,9 @@ def question_page(flow: Flow, visit: Visit, project: Project, lang: Language) ->
         az=page_link(visit.path, catalogue_pages.AZ),
         script=page_link(visit.path, SCRIPT),
         titles_script=guide_titles.FILE,
-        filter_counts={category: escape(text) for category, text in grammar.plural_forms(lang.labels, "guide_filter_count").items()},
+        filter_counts={
+            category: escape(text) for category, text in grammar.plural_forms(lang.labels, "guide_filter_count").items()
+        },
         **_common(flow, visit, lang),
     )
     return Page(visit.path, markdown)
@@ -108,7 +110,10 @@ def outcome_page(flow: Flow, visit: Visit, project: Project, lang: Language) -> 
         temporary=temporary,
         cite=cite(roadmap.sources, lang),
         project=project,
-        sources=[(numbers[s], roadmap.sources[s]) for s in sorted((s for s in cited if s in numbers), key=numbers.__getitem__)],
+        sources=[
+            (numbers[s], roadmap.sources[s])
+            for s in sorted((s for s in cited if s in numbers), key=numbers.__getitem__)
+        ],
         roadmap_href=page_link(visit.path, paths.roadmap_page(roadmap.key)),
         checklist_href=page_link(visit.path, paths.checklist_page(roadmap.key)),
         gips_href=page_link(visit.path, "grensinfopunten.md"),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.render.formatting import fold, page_link
+from generator.render.formatting import fold, letters_of, page_link
 from generator.render.language import Language, Page
 from generator.resolve.flow import ROOT
 
@@ -32,6 +32,7 @@ class Part:
     parts: int  # how many parts the letter has
     start: int  # index of its first title in the letter's list
     folder: str = FOLDER  # where the index's pages are (the catalogue's A–Z has its own)
+    span: tuple[str, str] = ("", "")  # a part's first and last title, by their first two letters: ("Pa", "Ph")
 
     @property
     def slug(self) -> str:
@@ -44,7 +45,19 @@ class Part:
 
     @property
     def label(self) -> str:
-        return self.letter if self.parts == 1 else f"{self.letter} {self.number}"
+        """'P' for a letter on one page; for a letter in parts, which titles each holds ('Pa–Ph'), so that a person
+        looking for 'Physiotherapeut' knows which part to open."""
+        first, last = self.span
+        if self.parts == 1:
+            return self.letter
+        if not first:
+            return f"{self.letter} {self.number}"
+        return first if first == last else f"{first}–{last}"
+
+
+def prefix(title: str) -> str:
+    """The first two letters or digits of a title, as the index sorts it: 'Physiotherapeut' → 'Ph'."""
+    return letters_of(title)[:2].capitalize()
 
 
 def letter_of(title: str) -> str:
@@ -63,16 +76,16 @@ def parts_of(titles: list[dict[str, Any]], per_page: int = PER_PAGE, folder: str
     found = []
     for letter, entries in by_letter(titles).items():
         count = -(-len(entries) // per_page)
-        found += [Part(letter, n + 1, count, n * per_page, folder) for n in range(count)]
+        for n in range(count):
+            chunk = entries[n * per_page : (n + 1) * per_page]
+            span = (prefix(chunk[0]["title"]), prefix(chunk[-1]["title"]))
+            found.append(Part(letter, n + 1, count, n * per_page, folder, span))
     return found
 
 
 def letters(parts: list[Part], page: str, current: Part | None = None) -> list[dict[str, Any]]:
     """The index's links, as seen from `page`: one per part (a letter in parts shows as 'P 1', 'P 2')."""
-    return [
-        {"label": p.label, "href": page_link(page, p.path), "current": p == current}
-        for p in parts
-    ]
+    return [{"label": p.label, "href": page_link(page, p.path), "current": p == current} for p in parts]
 
 
 def pages(titles: Titles, lang: Language, start: str) -> list[Page]:

@@ -67,7 +67,11 @@ def link(roadmap: Roadmap, project: Project, L: Language) -> Link | None:
     if land is None:
         return None
     land_offices = {o.authority.id for o in land.offices}
-    local = [s for s in roadmap.steps if s.authority.kind == "local" and s.authority.jurisdiction.code == land.jurisdiction.code]
+    local = [
+        s
+        for s in roadmap.steps
+        if s.authority.kind == "local" and s.authority.jurisdiction.code == land.jurisdiction.code
+    ]
     central = [s for s in roadmap.steps if s.authority.id in land_offices]
     steps = local or central
     if not steps:

@@ -63,6 +63,7 @@ def report_tables(data: maintenance.Report, project: Project, L: Language) -> di
         ]
         for r in present
     ]
+
     def ask(item: maintenance.Item) -> Any:
         known = item.ask in project.authorities
         return L.authority(project.authorities[item.ask], translate=False) if known else item.ask

@@ -212,7 +212,9 @@ def profession_page(L: Language, profession: Profession, project: Project) -> Pa
         others=others,
         header=[L.label(c.label) for c in COLUMNS],
         rows=[cells(L, r, path, project) for r in routes],
-        route_names=[L.label("from_to", origin=r.origin.name[L.lang], destination=r.destination.name[L.lang]) for r in routes],
+        route_names=[
+            L.label("from_to", origin=r.origin.name[L.lang], destination=r.destination.name[L.lang]) for r in routes
+        ],
         titles=_titles(L, profession, project),
         routes=[
             md_link(

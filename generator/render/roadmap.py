@@ -74,5 +74,7 @@ def site_pages(project: Project, L: Language) -> Iterator[Page]:
         yield roadmap_page(roadmap, L, project, feedback.issue_url(L.kit.settings, roadmap, L.labels, L.lang))
     yield Page(paths.ROADMAPS_INDEX, L.render("roadmaps.md.j2", project=project, L=L))
     yield Page("glossary.md", L.render("glossary.md.j2", project=project, L=L))
-    local_pages = [(local_offices.title(land, L), paths.local_offices_page(code)) for code, land in project.local_offices.items()]
+    local_pages = [
+        (local_offices.title(land, L), paths.local_offices_page(code)) for code, land in project.local_offices.items()
+    ]
     yield Page("grensinfopunten.md", L.render("grensinfopunten.md.j2", project=project, L=L, local_pages=local_pages))

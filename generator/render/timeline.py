@@ -76,12 +76,7 @@ def colon(lang: Language) -> str:
 
 def _scale(steps: tuple[Step, ...]) -> float:
     """Days per full chart width: the longest known value, so bars compare across steps."""
-    known = [
-        days(p.max or 0, p.unit)
-        for s in steps
-        for p in (s.deadline, s.duration)
-        if p.status == "known"
-    ]
+    known = [days(p.max or 0, p.unit) for s in steps for p in (s.deadline, s.duration) if p.status == "known"]
     return max(known, default=0.0)
 
 

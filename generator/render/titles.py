@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from generator.model.entities import CatalogueProfession, Project
 from generator.render import escape
-from generator.render.formatting import fold, md_escape, md_link
+from generator.render.formatting import fold, letters_of, md_escape, md_link
 from generator.render.formatting import lang_span as span
 from generator.render.formatting import page_link as link
 from generator.render.language import Language, Page
@@ -38,7 +38,8 @@ class Title:
 
 
 def every_title(project: Project) -> dict[str, Title]:
-    """By folded title, A–Z; each title's professions in the order of their ids."""
+    """By folded title, A–Z as a dictionary sorts (letters and digits only); each title's professions in the order
+    of their ids."""
     found: dict[str, Title] = {}
     for profession in project.catalogue.values():
         names = [(n, lang, "name", "") for lang, n in sorted(profession.name.items())]
@@ -53,7 +54,7 @@ def every_title(project: Project) -> dict[str, Title]:
                 places.append(where)
     for item in found.values():
         item.professions.sort()
-    return {key: found[key] for key in sorted(found)}
+    return {key: found[key] for key in sorted(found, key=lambda folded: (letters_of(folded), folded))}
 
 
 def _slug(text: str) -> str:
