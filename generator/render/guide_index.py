@@ -84,7 +84,8 @@ def parts_of(titles: list[dict[str, Any]], per_page: int = PER_PAGE, folder: str
 
 
 def letters(parts: list[Part], page: str, current: Part | None = None) -> list[dict[str, Any]]:
-    """The index's links, as seen from `page`: one per part (a letter in parts shows the titles each part holds: 'Pa–Pf', 'Pf–Po')."""
+    """The index's links, as seen from `page`: one per part (a letter in parts shows the titles each part holds:
+    'Pa–Pf', 'Pf–Po')."""
     return [{"label": p.label, "href": page_link(page, p.path), "current": p == current} for p in parts]
 
 
