@@ -163,9 +163,9 @@ def _row(
     instead: tuple[Markup, Markup] | None = None,
     done_as: Markup | None = None,
 ) -> dict[str, Markup]:
-    """`instead`: for a jurisdiction without an entry, the related profession that does this work there (or the
-    rows of its parts); `done_as`:
-    for an entry that names nobody, the related profession there whose authority is known."""
+    """`instead`: for a jurisdiction without an entry, the related profession that does this work there, or the
+    rows that answer for it (its parts', its country's); `done_as`: for an entry that names nobody, the related
+    profession there whose authority is known."""
     where = md_link(jurisdiction.name[L.lang], link(page, jurisdiction_path(jurisdiction.code)))
     if entry is None:
         return {
@@ -239,8 +239,7 @@ def profession_page(profession: CatalogueProfession, project: Project, L: Langua
         )
         for j in places
     ]
-    codes = [j.code for j in cat.jurisdictions(project)]
-    gips = {g.id: g for j in codes for g in nearest_gips(project, project.jurisdictions[j])}
+    gips = {g.id: g for j in places for g in nearest_gips(project, j)}
     roadmaps = [
         {
             "label": L.label("from_to", origin=r.origin.name[L.lang], destination=r.destination.name[L.lang]),
