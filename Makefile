@@ -43,10 +43,12 @@ test-fast: $(STAMP)  ## Lint, types and every test that builds no site and start
 	$(BIN)/mypy
 	$(BIN)/pytest -m "not slow and not browser" -q
 
+# Two processes (pytest-xdist), each test file whole in one of them (its fixtures and order kept), in the order the
+# suite gives (tests/conftest.py: the files that need no shared build first, while the shared builds are made).
 test: $(STAMP) node_modules/.installed  ## The whole test suite: lint, types, unit, full builds, browser, HTML checker
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 audit: site node_modules/.installed  ## Lighthouse gate: mobile scores of 7 kinds of page in every language (bench/audit.py)
 	$(BIN)/python -m bench.audit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +12,11 @@ import pytest
 from bench import first_load
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.synthetic import copy_inputs
-from generator.build import Result, build, check, make_kit
+from generator.build import Result, check, make_kit
 from generator.config import SITE_URL_ENV, Settings, load_settings
 from generator.model.entities import Project
 from generator.render.language import Kit
+from tests import session_builds
 
 ROOT = Path(__file__).resolve().parent.parent
 # The address test builds are published at (a deployment sets it the same way; a local build has none).
@@ -79,13 +81,47 @@ def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[session_builds.SharedBuilds]:
+    """Starts the builds the session's tests share, in processes of their own (tests/session_builds.py), before the
+    first test runs."""
+    builds = session_builds.SharedBuilds(tmp_path_factory)
+    for name in session_builds.needed(request.session.items):
+        builds.start(name)
+    yield builds
+    builds.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Test files that need a shared build run after the others, which run while the builds are made. A file's tests
+    keep their order and stay together (the sort is stable)."""
+    waiting = {item.path for item in items if session_builds.needed([item])}
+    items.sort(key=lambda item: item.path in waiting)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(shared_builds: session_builds.SharedBuilds, pdf_cache: Path) -> Path:
     """The real knowledge base, built once per test session; returns its site/ folder."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = build(root)
-    assert result.ok, "\n".join(map(str, result.diagnostics))
-    return root / "site"
+    folder = shared_builds.join(session_builds.SITE)
+    _reuse_pdfs(folder / "pdf-cache", pdf_cache)
+    return folder / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def session_pdfs(built_site: Path, pdf_cache: Path) -> Path:
+    """This process's PDF cache once it holds every factsheet of the session build: for tests that render the real
+    sheets again, which then come from the cache (and wait for the session build, instead of rendering all of them)."""
+    return pdf_cache
+
+
+def _reuse_pdfs(built: Path, cache: Path) -> None:
+    """Later builds in this process reuse the factsheets the session build rendered. Each process keeps a cache of its
+    own: two builds that write one cache at once could clash."""
+    for path in built.iterdir():
+        if not (cache / path.name).exists():
+            shutil.copy2(path, cache / path.name)
 
 
 @pytest.fixture(scope="session")

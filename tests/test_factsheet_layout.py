@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
+from pathlib import Path
 
 import pypdfium2
 import pypdfium2.raw as pdfium
@@ -73,8 +74,9 @@ def kit(real_project: Project, settings: Settings) -> Kit:
 
 
 @pytest.fixture(scope="module")
-def printed(real_project: Project, kit: Kit) -> dict[str, Printed]:
-    """Every sheet of the real knowledge base, as the build makes it (diagnostics checked in the page-limit test)."""
+def printed(real_project: Project, kit: Kit, session_pdfs: Path) -> dict[str, Printed]:
+    """Every sheet of the real knowledge base, as the build makes it (diagnostics checked in the page-limit test);
+    the session build's PDFs, from the cache."""
     epoch = build_epoch(real_project)
     out = factsheets.make(real_project, kit, epoch)
     assert not [d for d in out.diagnostics if d.code != "factsheet-too-long"], [str(d) for d in out.diagnostics]

@@ -1,6 +1,6 @@
 """The one hostile build of a test session, shared by the tests in this folder: a copy of the project whose every text field (tests/injection_corpus.py) and
-every UI label carries script, HTML and Markdown payloads, built once, with its site served and its offline zip
-unpacked.
+every UI label carries script, HTML and Markdown payloads, built once (in a process of its own, while the tests that
+need no build run: tests/session_builds.py), with its site served and its offline zip unpacked.
 
 The hostile site is built in two languages: escaping does not depend on the language, and French is the one whose
 typography (a no-break space before `; : ! ?`) rewrites text next to escaped characters. Two languages halve the
@@ -18,6 +18,7 @@ import pytest
 from bench import first_load
 from generator.build import build
 from generator.model import paths
+from tests import session_builds
 from tests.conftest import copy_project
 from tests.injection_corpus import Corpus, hostile_labels, make_hostile
 
@@ -32,12 +33,12 @@ def _only_languages(root: Path, langs: tuple[str, ...]) -> None:
     config.write_text(text, "utf-8")
 
 
-@pytest.fixture(scope="session")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
-    """The one hostile build of the session: hostile data and hostile labels; returns the corpus and site/."""
+def build_hostile(project: Path) -> Corpus:
+    """Copy the project to `project`, give it hostile data and hostile labels, and build it (tests/session_builds.py
+    runs this in a process of its own)."""
     from generator.load import package
 
-    root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    root = copy_project(project)
     corpus = make_hostile(root, root / "schemas")
     _only_languages(root, LANGS)
     read_labels = package.read_labels
@@ -46,7 +47,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
         # No PDFs: their text is escaped by Jinja's autoescape, and payloads make factsheets too long to print.
         result = build(root, pdfs=False)
     assert result.ok, "\n".join(map(str, result.diagnostics))
-    return corpus, root / "site"
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def hostile(shared_builds: session_builds.SharedBuilds) -> tuple[Corpus, Path]:
+    """The one hostile build of the session; returns the corpus and site/."""
+    corpus: Corpus = session_builds.result(shared_builds.join(session_builds.HOSTILE))
+    return corpus, corpus.root / "site"
 
 
 @pytest.fixture(scope="session")
