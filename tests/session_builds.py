@@ -26,11 +26,12 @@ from typing import Any
 
 import pytest
 
+from generator.output.factsheets import CACHE_ENV
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "site"
 HOSTILE = "hostile"
 FIXTURE_OF = {"built_site": SITE, "hostile": HOSTILE}  # the session fixture that hands each build to the tests
-PDF_CACHE_ENV = "GRENSROUTES_PDF_CACHE"  # generator.output.factsheets.CACHE_ENV (not imported: this runs first)
 
 
 def folder_of(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
@@ -63,7 +64,7 @@ def start(name: str, folder: Path) -> subprocess.Popen[bytes] | None:
         if (folder / "started").exists():
             return None  # already made
         (folder / "started").touch()
-        env = {**os.environ, "PYTHONPATH": str(ROOT), PDF_CACHE_ENV: str(folder / "pdf-cache")}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), CACHE_ENV: str(folder / "pdf-cache")}
         command = [sys.executable, "-m", "tests.session_builds", name, str(folder)]
         with (folder / "log").open("wb") as log:
             # The build process inherits the lock and holds it for as long as it runs.
@@ -116,10 +117,10 @@ class SharedBuilds:
 
 
 def _build_site(project: Path) -> None:
-    from bench.synthetic import copy_inputs
     from generator.build import build
+    from tests.conftest import copy_project
 
-    result = build(copy_inputs(project, ROOT))
+    result = build(copy_project(project))
     if not result.ok:
         sys.exit("\n".join(map(str, result.diagnostics)))
 

@@ -126,11 +126,9 @@ def who_decides(L: Language, entry: CatalogueEntry | None, page: str) -> Markup:
     return _not_known(L, page, note)
 
 
-def _see_parts(L: Language, whole: Jurisdiction, parts: list[Jurisdiction]) -> tuple[Markup, Markup] | None:
+def _see_parts(L: Language, whole: Jurisdiction, parts: list[Jurisdiction]) -> tuple[Markup, Markup]:
     """For a country without an entry of its own whose parts have one (Belgium and its Communities): the rows of
     those parts are the answer, so the country's row sends the reader there instead of saying 'not known'."""
-    if not parts:
-        return None
     names = ", ".join(p.name[L.lang] for p in parts)
     return md_escape(L.label("cat_by_parts")), md_escape(
         L.label("cat_see_parts", where=capitalised(L.form(whole, "in")), parts=names, n=len(parts))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.render.formatting import fold, letters_of, page_link
+from generator.render.formatting import letters_of, page_link
 from generator.render.language import Language, Page
 from generator.resolve.flow import ROOT
 
@@ -63,7 +63,7 @@ def prefix(title: str) -> str:
 
 
 def letter_of(title: str) -> str:
-    first = next((c for c in fold(title) if c.isalnum()), "#")
+    first = letters_of(title)[:1]
     return first.upper() if "a" <= first <= "z" else "#"
 
 
